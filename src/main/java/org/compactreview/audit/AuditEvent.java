@@ -1,0 +1,15 @@
+package org.compactreview.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** One recorded change. */
+public record AuditEvent(
+        long id,
+        Instant occurredAt,
+        String actor,
+        String action,
+        String objectType,
+        String objectId,
+        JsonNode before,
+        JsonNode after) {}

@@ -1,0 +1,5 @@
+package org.compactreview.cycle;
+
+public enum CycleKind {
+    ANNUAL_REVIEW
+}

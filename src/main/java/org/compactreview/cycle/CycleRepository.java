@@ -1,0 +1,134 @@
+package org.compactreview.cycle;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.compactreview.platform.Page;
+import org.compactreview.platform.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CycleRepository {
+
+    private static final String SELECT =
+            "select c.*, (select count(*) from report r where r.cycle_id = c.id) as participant_count from review_cycle c";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    CycleRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    boolean exists(CycleKind kind, String period) {
+        return jdbc.sql("select count(*) from review_cycle where kind = ? and period = ?")
+                        .params(kind.name(), period)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    long insert(
+            CycleKind kind, String period, Instant reminderAt, Instant due, Instant closes, String by, Instant now) {
+        return jdbc.sql(
+                        """
+                        insert into review_cycle (kind, period, status, reminder_at, submission_due, window_closes_at,
+                                                  opened_by, opened_at)
+                        values (?, ?, 'OPEN', ?, ?, ?, ?, ?) returning id
+                        """)
+                .params(kind.name(), period, ts(reminderAt), ts(due), ts(closes), by, ts(now))
+                .query(Long.class)
+                .single();
+    }
+
+    void setProcessInstance(long id, String processInstanceId) {
+        jdbc.sql("update review_cycle set process_instance_id = ? where id = ?")
+                .params(processInstanceId, id)
+                .update();
+    }
+
+    Optional<ReviewCycle> find(long id) {
+        return jdbc.sql(SELECT + " where c.id = ?").param(id).query((rs, n) -> map(rs)).optional();
+    }
+
+    Optional<ReviewCycle> lock(long id) {
+        jdbc.sql("select id from review_cycle where id = ? for update").param(id).query(Long.class).optional();
+        return find(id);
+    }
+
+    Page<ReviewCycle> list(PageRequest page) {
+        long total = jdbc.sql("select count(*) from review_cycle").query(Long.class).single();
+        List<ReviewCycle> items = jdbc.sql(SELECT + " order by c.opened_at desc, c.id desc limit ? offset ?")
+                .params(page.size(), page.offset())
+                .query((rs, n) -> map(rs))
+                .list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    void updateStatus(long id, CycleStatus status, Instant closedAt) {
+        jdbc.sql("update review_cycle set status = ?, closed_at = coalesce(?, closed_at) where id = ?")
+                .params(status.name(), ts(closedAt), id)
+                .update();
+    }
+
+    void updateMeetingPreparation(long id, LocalDate date, String agenda) {
+        jdbc.sql("update review_cycle set status = 'MEETING_PREPARED', meeting_date = ?, meeting_agenda = ? where id = ?")
+                .params(date, agenda, id)
+                .update();
+    }
+
+    void updateMeetingOutcomes(long id, String outcomes, List<String> decisions) {
+        jdbc.sql("update review_cycle set meeting_outcomes = ?, meeting_decisions = cast(? as jsonb) where id = ?")
+                .params(outcomes, write(decisions), id)
+                .update();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ReviewCycle map(ResultSet rs) throws SQLException {
+        String decisions = rs.getString("meeting_decisions");
+        try {
+            return new ReviewCycle(
+                    rs.getLong("id"),
+                    CycleKind.valueOf(rs.getString("kind")),
+                    rs.getString("period"),
+                    CycleStatus.valueOf(rs.getString("status")),
+                    instant(rs.getTimestamp("reminder_at")),
+                    instant(rs.getTimestamp("submission_due")),
+                    instant(rs.getTimestamp("window_closes_at")),
+                    rs.getInt("participant_count"),
+                    rs.getString("process_instance_id"),
+                    rs.getString("opened_by"),
+                    instant(rs.getTimestamp("opened_at")),
+                    instant(rs.getTimestamp("closed_at")),
+                    rs.getObject("meeting_date", LocalDate.class),
+                    rs.getString("meeting_agenda"),
+                    rs.getString("meeting_outcomes"),
+                    decisions == null ? null : json.readTree(decisions));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

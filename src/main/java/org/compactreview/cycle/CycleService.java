@@ -1,0 +1,151 @@
+package org.compactreview.cycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.compactreview.audit.AuditLog;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.InvalidInputException.FieldProblem;
+import org.compactreview.platform.NotFoundException;
+import org.compactreview.platform.Page;
+import org.compactreview.platform.PageRequest;
+import org.compactreview.report.Consolidation;
+import org.compactreview.report.ReportService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens, consolidates and closes review cycles. */
+@Service
+public class CycleService {
+
+    private final CycleRepository cycles;
+    private final FrameworkCatalog framework;
+    private final ReportService reports;
+    private final Consolidation consolidation;
+    private final AnnualReviewProcess process;
+    private final CycleProperties properties;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CycleService(
+            CycleRepository cycles,
+            FrameworkCatalog framework,
+            ReportService reports,
+            Consolidation consolidation,
+            AnnualReviewProcess process,
+            CycleProperties properties,
+            AuditLog audit,
+            Clock clock) {
+        this.cycles = cycles;
+        this.framework = framework;
+        this.reports = reports;
+        this.consolidation = consolidation;
+        this.process = process;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens a cycle: one draft report and one "Submit progress report" task per participant, all
+     * in one transaction, so a cycle is open for everyone or for no one.
+     */
+    @Transactional
+    public ReviewCycle open(OpenCycleRequest request, CurrentUser user) {
+        List<String> participants = participants(request.participants());
+        Instant now = clock.instant();
+        Instant due = request.submissionDue();
+        Instant reminderAt =
+                request.reminderAt() != null ? request.reminderAt() : due.minus(properties.reminderBeforeDue());
+        Instant closesAt =
+                request.windowClosesAt() != null ? request.windowClosesAt() : due.plus(properties.gracePeriod());
+        checkDates(now, reminderAt, due, closesAt);
+        if (cycles.exists(request.kind(), request.period())) {
+            throw new ConflictException("problem.cycle.exists", request.period());
+        }
+        long id = cycles.insert(request.kind(), request.period(), reminderAt, due, closesAt, user.username(), now);
+        reports.createDrafts(id, participants, user.username());
+        String processInstanceId = process.start(id, request.period(), reminderAt, due, closesAt);
+        cycles.setProcessInstance(id, processInstanceId);
+        ReviewCycle opened = get(id);
+        audit.record("CYCLE_OPENED", "cycle", id, null, opened);
+        return opened;
+    }
+
+    @Transactional(readOnly = true)
+    public ReviewCycle get(long id) {
+        return cycles.find(id).orElseThrow(() -> new NotFoundException("cycle", id));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<ReviewCycle> list(PageRequest page) {
+        return cycles.list(page);
+    }
+
+    /** The submission phase ended for every participant: compute the summary. */
+    @Transactional
+    public void consolidate(long id) {
+        ReviewCycle before = cycles.lock(id).orElseThrow(() -> new NotFoundException("cycle", id));
+        consolidation.consolidate(id);
+        cycles.updateStatus(id, CycleStatus.CONSOLIDATED, null);
+        audit.record(
+                "CYCLE_CONSOLIDATED",
+                "cycle",
+                id,
+                Map.of("status", before.status()),
+                Map.of("status", CycleStatus.CONSOLIDATED));
+    }
+
+    @Transactional
+    public void close(long id) {
+        ReviewCycle before = cycles.lock(id).orElseThrow(() -> new NotFoundException("cycle", id));
+        cycles.updateStatus(id, CycleStatus.CLOSED, clock.instant());
+        audit.record("CYCLE_CLOSED", "cycle", id, Map.of("status", before.status()), Map.of("status", CycleStatus.CLOSED));
+    }
+
+    private List<String> participants(List<String> requested) {
+        if (requested == null) {
+            return framework.memberStateCodes();
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (requested.isEmpty()) {
+            problems.add(new FieldProblem("participants", "validation.participants.empty"));
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String code = requested.get(i);
+            if (framework.participant(code).isEmpty()) {
+                problems.add(new FieldProblem("participants[" + i + "]", "validation.participant.unknown", code));
+            } else if (!unique.add(code)) {
+                problems.add(new FieldProblem("participants[" + i + "]", "validation.participant.duplicate", code));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return List.copyOf(unique);
+    }
+
+    private static void checkDates(Instant now, Instant reminderAt, Instant due, Instant closesAt) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!due.isAfter(now)) {
+            problems.add(new FieldProblem("submissionDue", "validation.cycle.due-in-past"));
+        }
+        if (!reminderAt.isBefore(due)) {
+            problems.add(new FieldProblem("reminderAt", "validation.cycle.reminder-after-due"));
+        }
+        if (closesAt.isBefore(due)) {
+            problems.add(new FieldProblem("windowClosesAt", "validation.cycle.window-before-due"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.compactreview.framework;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reference data, read once: it changes only with a migration or an administrator's edit, and
+ * every form and validation reads it.
+ */
+@Service
+public class FrameworkCatalog {
+
+    private final JdbcClient jdbc;
+    private volatile Snapshot snapshot;
+
+    FrameworkCatalog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Objective> objectives() {
+        return snapshot().objectives();
+    }
+
+    public boolean isObjective(int number) {
+        return snapshot().objectivesByNumber().containsKey(number);
+    }
+
+    public List<Participant> participants() {
+        return snapshot().participants();
+    }
+
+    public Optional<Participant> participant(String code) {
+        return Optional.ofNullable(snapshot().participantsByCode().get(code));
+    }
+
+    public List<String> memberStateCodes() {
+        return participants().stream()
+                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE)
+                .map(Participant::code)
+                .toList();
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current == null) {
+            current = load();
+            snapshot = current;
+        }
+        return current;
+    }
+
+    private Snapshot load() {
+        List<Objective> objectives = jdbc.sql(
+                        """
+                        select o.number, o.short_title, o.title,
+                               array(select t.sdg_target from objective_sdg_target t
+                                     where t.objective_number = o.number order by t.sdg_target) as targets
+                        from objective o order by o.number
+                        """)
+                .query((rs, n) -> new Objective(
+                        rs.getInt("number"),
+                        rs.getString("short_title"),
+                        rs.getString("title"),
+                        Arrays.stream((Object[]) rs.getArray("targets").getArray())
+                                .map(String::valueOf)
+                                .toList()))
+                .list();
+        List<Participant> participants = jdbc.sql("select code, name, kind, region from participant order by kind, name")
+                .query((rs, n) -> new Participant(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        ParticipantKind.valueOf(rs.getString("kind")),
+                        rs.getString("region")))
+                .list();
+        return new Snapshot(
+                objectives,
+                objectives.stream().collect(Collectors.toMap(Objective::number, Function.identity())),
+                participants,
+                participants.stream()
+                        .collect(Collectors.toMap(
+                                Participant::code, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+    }
+
+    private record Snapshot(
+            List<Objective> objectives,
+            Map<Integer, Objective> objectivesByNumber,
+            List<Participant> participants,
+            Map<String, Participant> participantsByCode) {}
+}

@@ -1,0 +1,142 @@
+package org.compactreview.identity;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.compactreview.audit.AuditLog;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.NotFoundException;
+import org.compactreview.platform.Page;
+import org.compactreview.platform.PageRequest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users, roles and represented participants; every change is audited and mirrored to Camunda. */
+@Service
+public class UserDirectory {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final CamundaIdentitySync camunda;
+    private final FrameworkCatalog framework;
+    private final AuditLog audit;
+
+    UserDirectory(
+            UserRepository users,
+            PasswordEncoder passwords,
+            CamundaIdentitySync camunda,
+            FrameworkCatalog framework,
+            AuditLog audit) {
+        this.users = users;
+        this.passwords = passwords;
+        this.camunda = camunda;
+        this.framework = framework;
+        this.audit = audit;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<AppUser> find(String username) {
+        return users.find(username);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> passwordHash(String username) {
+        return users.passwordHash(username);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AppUser> list(PageRequest page) {
+        return users.list(page);
+    }
+
+    /** E-mail addresses of the enabled focal points of a participant. */
+    @Transactional(readOnly = true)
+    public List<String> focalPointEmails(String participantCode) {
+        return users.focalPointEmails(participantCode);
+    }
+
+    @Transactional
+    public AppUser create(String username, String password, UserDraft draft) {
+        if (users.find(username).isPresent()) {
+            throw new ConflictException("problem.user.exists", username);
+        }
+        checkPassword(password);
+        checkDraft(draft);
+        users.insert(username, passwords.encode(password), draft);
+        AppUser created = users.find(username).orElseThrow();
+        camunda.save(created);
+        audit.record("USER_CREATED", "user", username, null, created);
+        return created;
+    }
+
+    @Transactional
+    public AppUser update(String username, UserDraft draft) {
+        AppUser before = users.find(username).orElseThrow(() -> new NotFoundException("user", username));
+        checkDraft(draft);
+        users.update(username, draft);
+        AppUser after = users.find(username).orElseThrow();
+        camunda.save(after);
+        audit.record("USER_CHANGED", "user", username, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void resetPassword(String username, String password) {
+        users.find(username).orElseThrow(() -> new NotFoundException("user", username));
+        checkPassword(password);
+        users.updatePassword(username, passwords.encode(password));
+        audit.record("USER_PASSWORD_RESET", "user", username, null, null);
+    }
+
+    /** Creates a user unless it exists; used for demo users and the first administrator. */
+    @Transactional
+    public void ensureExists(String username, String password, UserDraft draft) {
+        if (users.find(username).isEmpty()) {
+            users.insert(username, passwords.encode(password), draft);
+            AppUser created = users.find(username).orElseThrow();
+            audit.record("USER_CREATED", "user", username, null, created);
+        }
+        camunda.save(users.find(username).orElseThrow());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean anyAdministrator() {
+        return users.countWithRole(Role.ADMIN) > 0;
+    }
+
+    private void checkDraft(UserDraft draft) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        Set<Role> roles = draft.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(draft.roles());
+        if (roles.contains(Role.FOCAL_POINT) && draft.participants().isEmpty()) {
+            problems.put("participants", "validation.user.focal-point-needs-participant");
+        }
+        if (!roles.contains(Role.FOCAL_POINT) && !draft.participants().isEmpty()) {
+            problems.put("participants", "validation.user.participants-only-for-focal-points");
+        }
+        Set<String> unknown = new TreeSet<>(draft.participants());
+        unknown.removeIf(code -> framework.participant(code).isPresent());
+        if (!unknown.isEmpty()) {
+            problems.put("participants", "validation.participant.unknown");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.entrySet().stream()
+                    .map(e -> new InvalidInputException.FieldProblem(e.getKey(), e.getValue(), unknown))
+                    .toList());
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 72) {
+            throw new InvalidInputException("password", "validation.password.length", MIN_PASSWORD_LENGTH, 72);
+        }
+    }
+}

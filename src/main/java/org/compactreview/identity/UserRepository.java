@@ -1,0 +1,133 @@
+package org.compactreview.identity;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.compactreview.platform.Page;
+import org.compactreview.platform.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserRepository {
+
+    private static final String SELECT_USER =
+            """
+            select u.username, u.display_name, u.email, u.enabled, u.locale,
+                   array(select r.role from user_role r where r.username = u.username) as roles,
+                   array(select p.participant_code from user_participant p where p.username = u.username) as participants
+            from app_user u
+            """;
+
+    private final JdbcClient jdbc;
+
+    UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<AppUser> find(String username) {
+        return jdbc.sql(SELECT_USER + " where u.username = ?")
+                .param(username)
+                .query((rs, n) -> map(rs))
+                .optional();
+    }
+
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("select password_hash from app_user where username = ? and enabled")
+                .param(username)
+                .query(String.class)
+                .optional();
+    }
+
+    Page<AppUser> list(PageRequest page) {
+        long total = jdbc.sql("select count(*) from app_user").query(Long.class).single();
+        List<AppUser> items = jdbc.sql(SELECT_USER + " order by u.username limit ? offset ?")
+                .params(page.size(), page.offset())
+                .query((rs, n) -> map(rs))
+                .list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    List<String> focalPointEmails(String participantCode) {
+        return jdbc.sql(
+                        """
+                        select u.email from app_user u
+                        join user_participant p on p.username = u.username
+                        join user_role r on r.username = u.username and r.role = 'FOCAL_POINT'
+                        where p.participant_code = ? and u.enabled and u.email is not null
+                        order by u.email
+                        """)
+                .param(participantCode)
+                .query(String.class)
+                .list();
+    }
+
+    long countWithRole(Role role) {
+        return jdbc.sql("select count(*) from user_role where role = ?")
+                .param(role.name())
+                .query(Long.class)
+                .single();
+    }
+
+    void insert(String username, String passwordHash, UserDraft draft) {
+        jdbc.sql(
+                        """
+                        insert into app_user (username, display_name, email, password_hash, enabled, locale)
+                        values (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(username, draft.displayName(), draft.email(), passwordHash, draft.enabled(), draft.locale())
+                .update();
+        replaceRolesAndParticipants(username, draft);
+    }
+
+    void update(String username, UserDraft draft) {
+        jdbc.sql("update app_user set display_name = ?, email = ?, enabled = ?, locale = ? where username = ?")
+                .params(draft.displayName(), draft.email(), draft.enabled(), draft.locale(), username)
+                .update();
+        replaceRolesAndParticipants(username, draft);
+    }
+
+    void updatePassword(String username, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ? where username = ?")
+                .params(passwordHash, username)
+                .update();
+    }
+
+    private void replaceRolesAndParticipants(String username, UserDraft draft) {
+        jdbc.sql("delete from user_role where username = ?").param(username).update();
+        jdbc.sql("delete from user_participant where username = ?").param(username).update();
+        for (Role role : draft.roles()) {
+            jdbc.sql("insert into user_role (username, role) values (?, ?)")
+                    .params(username, role.name())
+                    .update();
+        }
+        for (String code : draft.participants()) {
+            jdbc.sql("insert into user_participant (username, participant_code) values (?, ?)")
+                    .params(username, code)
+                    .update();
+        }
+    }
+
+    private static AppUser map(ResultSet rs) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        strings(rs.getArray("roles")).forEach(r -> roles.add(Role.valueOf(r)));
+        return new AppUser(
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("email"),
+                rs.getBoolean("enabled"),
+                rs.getString("locale"),
+                roles,
+                strings(rs.getArray("participants")).collect(Collectors.toSet()));
+    }
+
+    private static java.util.stream.Stream<String> strings(Array array) throws SQLException {
+        return Arrays.stream((Object[]) array.getArray()).map(String::valueOf);
+    }
+}

@@ -1,0 +1,69 @@
+package org.compactreview.notify;
+
+import java.util.List;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.framework.Participant;
+import org.compactreview.identity.UserDirectory;
+import org.compactreview.report.ReportService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reminds a participant's focal points that their report is due. Only reports never submitted
+ * are reminded: a report returned for revision already told its focal points by the return.
+ */
+@Service
+public class SubmissionReminder {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionReminder.class);
+
+    private final ReportService reports;
+    private final UserDirectory users;
+    private final FrameworkCatalog framework;
+    private final JavaMailSender mail;
+    private final MailProperties properties;
+    private final MessageSource messages;
+
+    SubmissionReminder(
+            ReportService reports,
+            UserDirectory users,
+            FrameworkCatalog framework,
+            JavaMailSender mail,
+            MailProperties properties,
+            MessageSource messages) {
+        this.reports = reports;
+        this.users = users;
+        this.framework = framework;
+        this.mail = mail;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    /** Returns how many recipients were reminded. */
+    public int remind(long cycleId, String participantCode, java.util.Date due) {
+        if (!reports.awaitingFirstSubmission(cycleId, participantCode)) {
+            return 0;
+        }
+        List<String> recipients = users.focalPointEmails(participantCode);
+        String name = framework.participant(participantCode).map(Participant::name).orElse(participantCode);
+        if (!properties.enabled()) {
+            log.info("Reminder for {} (cycle {}) to {} not sent: mail is disabled", name, cycleId, recipients);
+            return 0;
+        }
+        if (recipients.isEmpty()) {
+            return 0;
+        }
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(properties.from());
+        message.setTo(recipients.toArray(String[]::new));
+        java.util.Locale locale = java.util.Locale.ENGLISH;
+        message.setSubject(messages.getMessage("mail.reminder.subject", new Object[] {name}, locale));
+        message.setText(messages.getMessage("mail.reminder.body", new Object[] {name, due.toInstant()}, locale));
+        mail.send(message);
+        return recipients.size();
+    }
+}

@@ -1,0 +1,169 @@
+package org.compactreview.platform;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of the JSON API into an RFC 7807 problem with a stable {@code type}, a
+ * title and detail in the caller's language, and the offending fields. Unexpected failures are
+ * logged with an id that the answer repeats; the answer never carries a stack trace.
+ */
+@RestControllerAdvice(basePackages = "org.compactreview")
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final MessageSource messages;
+
+    ProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> handleProblem(ProblemException e) {
+        HttpStatus status =
+                switch (e.type()) {
+                    case "not-found" -> HttpStatus.NOT_FOUND;
+                    case "conflict" -> HttpStatus.CONFLICT;
+                    default -> HttpStatus.BAD_REQUEST;
+                };
+        ProblemDetail problem = problem(status, e.type(), e.messageCode(), e.arguments());
+        if (e instanceof InvalidInputException invalid) {
+            problem.setProperty("errors", fieldErrors(invalid.fieldProblems()));
+        }
+        return respond(problem);
+    }
+
+    @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> handleConcurrentChange(RuntimeException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        return respond(problem(HttpStatus.CONFLICT, "concurrent-change", "problem.concurrent-change"));
+    }
+
+    @ExceptionHandler(TaskAlreadyClaimedException.class)
+    ResponseEntity<ProblemDetail> handleAlreadyClaimed(TaskAlreadyClaimedException e) {
+        return respond(problem(HttpStatus.CONFLICT, "conflict", "problem.task.claimed-by-other"));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> handleIntegrity(DataIntegrityViolationException e) {
+        log.info("Integrity violation refused: {}", e.getMostSpecificCause().getMessage());
+        return respond(problem(HttpStatus.CONFLICT, "conflict", "problem.integrity"));
+    }
+
+    @ExceptionHandler(TransientDataAccessException.class)
+    ResponseEntity<ProblemDetail> handleUnavailable(TransientDataAccessException e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "problem.unavailable"));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleDenied(AccessDeniedException e) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden"));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input");
+        problem.setProperty(
+                "errors", List.of(Map.of("field", e.getName(), "message", text("validation.wrong-type"))));
+        return respond(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected failure {}", incident, e);
+        ProblemDetail problem =
+                problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal", incident);
+        problem.setProperty("incident", incident);
+        return respond(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input");
+        problem.setProperty(
+                "errors",
+                e.getBindingResult().getFieldErrors().stream()
+                        .map(error -> Map.of(
+                                "field",
+                                error.getField(),
+                                "message",
+                                messages.getMessage(error, LocaleContextHolder.getLocale())))
+                        .toList());
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "problem.malformed-body");
+        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders merged = new HttpHeaders();
+        if (headers != null) {
+            merged.putAll(headers);
+        }
+        merged.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, merged, statusCode);
+    }
+
+    private List<Map<String, String>> fieldErrors(List<InvalidInputException.FieldProblem> problems) {
+        return problems.stream()
+                .map(p -> Map.of("field", p.field(), "message", text(p.messageCode(), p.arguments())))
+                .toList();
+    }
+
+    private ProblemDetail problem(HttpStatus status, String type, String messageCode, Object... arguments) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(messageCode, arguments));
+        problem.setType(URI.create("urn:compact-review:problem:" + type));
+        problem.setTitle(text("problem.title." + type));
+        return problem;
+    }
+
+    private String text(String code, Object... arguments) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(code, arguments, code, locale);
+    }
+
+    private static HttpHeaders problemHeaders() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        return headers;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).headers(problemHeaders()).body(problem);
+    }
+}

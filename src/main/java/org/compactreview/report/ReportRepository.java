@@ -1,0 +1,206 @@
+package org.compactreview.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ReportRepository {
+
+    private static final TypeReference<List<ReportEntry>> ENTRIES = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final ObjectMapper json;
+
+    ReportRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    void insertDrafts(long cycleId, Collection<String> participantCodes, Instant now, String by) {
+        template.batchUpdate(
+                "insert into report (cycle_id, participant_code, status, updated_at, updated_by) values (?, ?, 'DRAFT', ?, ?)",
+                participantCodes,
+                200,
+                (ps, code) -> {
+                    ps.setLong(1, cycleId);
+                    ps.setString(2, code);
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setString(4, by);
+                });
+    }
+
+    Optional<ReportRow> find(long id) {
+        return jdbc.sql("select * from report where id = ?").param(id).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Locks the report row until the transaction ends: concurrent changes to it queue here. */
+    Optional<ReportRow> lock(long id) {
+        return jdbc.sql("select * from report where id = ? for update")
+                .param(id)
+                .query((rs, n) -> row(rs))
+                .optional();
+    }
+
+    Optional<ReportRow> lock(long cycleId, String participantCode) {
+        return jdbc.sql("select * from report where cycle_id = ? and participant_code = ? for update")
+                .params(cycleId, participantCode)
+                .query((rs, n) -> row(rs))
+                .optional();
+    }
+
+    List<ReportRow> forParticipants(Collection<String> participantCodes, Long cycleId) {
+        return jdbc.sql(
+                        """
+                        select * from report
+                        where participant_code in (:codes) and (cast(:cycle as bigint) is null or cycle_id = :cycle)
+                        order by cycle_id desc, participant_code
+                        """)
+                .param("codes", participantCodes.isEmpty() ? List.of("") : participantCodes)
+                .param("cycle", cycleId)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    List<ReportEntry> entries(long reportId) {
+        return jdbc.sql("select * from report_entry where report_id = ? order by objective_number")
+                .param(reportId)
+                .query((rs, n) -> new ReportEntry(
+                        rs.getInt("objective_number"),
+                        (Integer) rs.getObject("rating", Integer.class),
+                        rs.getString("achievements"),
+                        rs.getString("obstacles"),
+                        rs.getString("priorities"),
+                        rs.getBoolean("support_needed")))
+                .list();
+    }
+
+    void upsertEntries(long reportId, List<ReportEntry> entries) {
+        template.batchUpdate(
+                """
+                insert into report_entry (report_id, objective_number, rating, achievements, obstacles, priorities, support_needed)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (report_id, objective_number) do update set
+                  rating = excluded.rating, achievements = excluded.achievements, obstacles = excluded.obstacles,
+                  priorities = excluded.priorities, support_needed = excluded.support_needed
+                """,
+                entries,
+                50,
+                (ps, e) -> {
+                    ps.setLong(1, reportId);
+                    ps.setInt(2, e.objective());
+                    ps.setObject(3, e.rating());
+                    ps.setString(4, e.achievements());
+                    ps.setString(5, e.obstacles());
+                    ps.setString(6, e.priorities());
+                    ps.setBoolean(7, e.supportNeeded());
+                });
+    }
+
+    void update(long id, ReportStatus status, int submittedVersion, String returnComment, Instant now, String by) {
+        jdbc.sql(
+                        """
+                        update report set status = ?, submitted_version = ?, return_comment = ?,
+                               lock_version = lock_version + 1, updated_at = ?, updated_by = ?
+                        where id = ?
+                        """)
+                .params(status.name(), submittedVersion, returnComment, Timestamp.from(now), by, id)
+                .update();
+    }
+
+    void insertVersion(long reportId, int version, Instant at, String by, List<ReportEntry> entries) {
+        jdbc.sql(
+                        """
+                        insert into report_version (report_id, version, submitted_at, submitted_by, entries)
+                        values (?, ?, ?, ?, cast(? as jsonb))
+                        """)
+                .params(reportId, version, Timestamp.from(at), by, write(entries))
+                .update();
+    }
+
+    void insertDecision(long reportId, int version, ValidationDecision decision, String comment, Instant at, String by) {
+        jdbc.sql(
+                        """
+                        insert into validation_decision (report_id, version, decision, comment, decided_by, decided_at)
+                        values (?, ?, ?, ?, ?, ?)
+                        """)
+                .params(reportId, version, decision.name(), comment, by, Timestamp.from(at))
+                .update();
+    }
+
+    List<ReportVersion> versions(long reportId) {
+        return jdbc.sql(
+                        """
+                        select v.*, d.decision, d.comment, d.decided_by, d.decided_at
+                        from report_version v
+                        left join validation_decision d on d.report_id = v.report_id and d.version = v.version
+                        where v.report_id = ? order by v.version
+                        """)
+                .param(reportId)
+                .query((rs, n) -> new ReportVersion(
+                        rs.getInt("version"),
+                        rs.getTimestamp("submitted_at").toInstant(),
+                        rs.getString("submitted_by"),
+                        rs.getString("decision"),
+                        rs.getString("comment"),
+                        rs.getString("decided_by"),
+                        rs.getTimestamp("decided_at") == null
+                                ? null
+                                : rs.getTimestamp("decided_at").toInstant(),
+                        read(rs.getString("entries"))))
+                .list();
+    }
+
+    private String write(List<ReportEntry> entries) {
+        try {
+            return json.writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ReportEntry> read(String entries) {
+        try {
+            return json.readValue(entries, ENTRIES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ReportRow row(ResultSet rs) throws SQLException {
+        return new ReportRow(
+                rs.getLong("id"),
+                rs.getLong("cycle_id"),
+                rs.getString("participant_code"),
+                ReportStatus.valueOf(rs.getString("status")),
+                rs.getInt("submitted_version"),
+                rs.getInt("lock_version"),
+                rs.getString("return_comment"),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("updated_by"));
+    }
+
+    /** The report's own row, without entries. */
+    record ReportRow(
+            long id,
+            long cycleId,
+            String participantCode,
+            ReportStatus status,
+            int submittedVersion,
+            int lockVersion,
+            String returnComment,
+            Instant updatedAt,
+            String updatedBy) {}
+}

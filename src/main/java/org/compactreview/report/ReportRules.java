@@ -1,0 +1,82 @@
+package org.compactreview.report;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.InvalidInputException.FieldProblem;
+
+/** The rules a report's content must keep; plain code, testable without a database. */
+final class ReportRules {
+
+    static final int MAX_TEXT = 4000;
+    static final int MAX_COMMENT = 4000;
+    static final int MIN_RATING = 0;
+    static final int MAX_RATING = 4;
+
+    private ReportRules() {}
+
+    /** Entries of a draft save: known objectives, each once, ratings 0-4, texts within limits. */
+    static void checkDraftEntries(List<ReportEntry> entries, IntPredicate isObjective) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ReportEntry entry = entries.get(i);
+            String at = "entries[" + i + "]";
+            if (entry == null) {
+                problems.add(new FieldProblem(at, "validation.entry.missing"));
+                continue;
+            }
+            if (!isObjective.test(entry.objective())) {
+                problems.add(new FieldProblem(at + ".objective", "validation.objective.unknown", entry.objective()));
+            } else if (!seen.add(entry.objective())) {
+                problems.add(new FieldProblem(at + ".objective", "validation.objective.duplicate", entry.objective()));
+            }
+            if (entry.rating() != null && (entry.rating() < MIN_RATING || entry.rating() > MAX_RATING)) {
+                problems.add(new FieldProblem(at + ".rating", "validation.rating.range", MIN_RATING, MAX_RATING));
+            }
+            checkText(problems, at + ".achievements", entry.achievements());
+            checkText(problems, at + ".obstacles", entry.obstacles());
+            checkText(problems, at + ".priorities", entry.priorities());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** A report can be submitted only when every objective has a rating. */
+    static void checkComplete(List<ReportEntry> entries) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ReportEntry entry : entries) {
+            if (entry.rating() == null) {
+                problems.add(new FieldProblem(
+                        "entries[objective=" + entry.objective() + "].rating",
+                        "validation.rating.required",
+                        entry.objective()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    static void checkDecision(ValidationDecision decision, String comment) {
+        if (decision == null) {
+            throw new InvalidInputException("decision", "validation.decision.required");
+        }
+        if (decision == ValidationDecision.RETURN && (comment == null || comment.isBlank())) {
+            throw new InvalidInputException("comment", "validation.comment.required-to-return");
+        }
+        if (comment != null && comment.length() > MAX_COMMENT) {
+            throw new InvalidInputException("comment", "validation.text.too-long", MAX_COMMENT);
+        }
+    }
+
+    private static void checkText(List<FieldProblem> problems, String field, String text) {
+        if (text != null && text.length() > MAX_TEXT) {
+            problems.add(new FieldProblem(field, "validation.text.too-long", MAX_TEXT));
+        }
+    }
+}

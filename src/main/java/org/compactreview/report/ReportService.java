@@ -1,0 +1,214 @@
+package org.compactreview.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.compactreview.audit.AuditLog;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.framework.Objective;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.identity.Role;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.NotFoundException;
+import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.report.ReportRepository.ReportRow;
+import org.compactreview.task.TaskGateway;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Drafting, submitting and validating progress reports. Each change locks the report row first,
+ * so that two people acting on one report at once are served one after the other and the second
+ * is told what happened instead of overwriting the first.
+ */
+@Service
+public class ReportService {
+
+    private final ReportRepository reports;
+    private final FrameworkCatalog framework;
+    private final TaskGateway tasks;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ReportService(
+            ReportRepository reports, FrameworkCatalog framework, TaskGateway tasks, AuditLog audit, Clock clock) {
+        this.reports = reports;
+        this.framework = framework;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One draft report per participant, created when a cycle opens. */
+    @Transactional
+    public void createDrafts(long cycleId, Collection<String> participantCodes, String openedBy) {
+        reports.insertDrafts(cycleId, participantCodes, clock.instant(), openedBy);
+    }
+
+    @Transactional(readOnly = true)
+    public Report get(long id, CurrentUser user) {
+        return withEntries(visible(reports.find(id), id, user));
+    }
+
+    /** Reports the caller may see, newest cycle first: its own participants', or one cycle's. */
+    @Transactional(readOnly = true)
+    public List<Report> list(CurrentUser user, Long cycleId, String participantCode) {
+        Set<String> codes;
+        if (user.seesAllParticipants()) {
+            if (participantCode == null && cycleId == null) {
+                throw new InvalidInputException("cycleId", "validation.report.list-needs-filter");
+            }
+            codes = participantCode == null
+                    ? framework.participants().stream()
+                            .map(p -> p.code())
+                            .collect(java.util.stream.Collectors.toSet())
+                    : Set.of(participantCode);
+        } else {
+            codes = participantCode == null
+                    ? user.participants()
+                    : user.participants().contains(participantCode) ? Set.of(participantCode) : Set.of();
+        }
+        return reports.forParticipants(codes, cycleId).stream()
+                .map(this::withEntries)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReportVersion> versions(long id, CurrentUser user) {
+        visible(reports.find(id), id, user);
+        return reports.versions(id);
+    }
+
+    @Transactional
+    public Report saveDraft(long id, CurrentUser user, int expectedLockVersion, List<ReportEntry> entries) {
+        ReportRow row = editable(id, user, expectedLockVersion);
+        ReportRules.checkDraftEntries(entries, framework::isObjective);
+        List<ReportEntry> before = reports.entries(id);
+        reports.upsertEntries(id, entries);
+        reports.update(id, row.status(), row.submittedVersion(), row.returnComment(), clock.instant(), user.username());
+        audit.record("REPORT_DRAFT_SAVED", "report", id, changed(before, entries), entries);
+        return get(id, user);
+    }
+
+    @Transactional
+    public Report submit(long id, CurrentUser user, Integer expectedLockVersion) {
+        ReportRow row = editable(id, user, expectedLockVersion);
+        List<ReportEntry> entries = withEntries(row).entries();
+        ReportRules.checkComplete(entries);
+        int version = row.submittedVersion() + 1;
+        Instant now = clock.instant();
+        reports.insertVersion(id, version, now, user.username(), entries);
+        reports.update(id, ReportStatus.SUBMITTED, version, row.returnComment(), now, user.username());
+        tasks.complete(AnnualReviewModel.TASK_SUBMIT_REPORT, row.cycleId(), id, user, Map.of());
+        audit.record(
+                "REPORT_SUBMITTED",
+                "report",
+                id,
+                Map.of("status", row.status(), "submittedVersion", row.submittedVersion()),
+                Map.of("status", ReportStatus.SUBMITTED, "submittedVersion", version));
+        return get(id, user);
+    }
+
+    @Transactional
+    public Report validate(long id, CurrentUser user, ValidationDecision decision, String comment) {
+        ReportRow row = visible(reports.lock(id), id, user);
+        if (!user.has(Role.SECRETARIAT)) {
+            throw new AccessDeniedException("secretariat only");
+        }
+        ReportRules.checkDecision(decision, comment);
+        if (row.status() != ReportStatus.SUBMITTED) {
+            throw new ConflictException("problem.report.not-submitted", row.status());
+        }
+        Instant now = clock.instant();
+        ReportStatus next = decision == ValidationDecision.ACCEPT ? ReportStatus.ACCEPTED : ReportStatus.RETURNED;
+        String returnComment = decision == ValidationDecision.RETURN ? comment : null;
+        reports.insertDecision(id, row.submittedVersion(), decision, comment, now, user.username());
+        reports.update(id, next, row.submittedVersion(), returnComment, now, user.username());
+        tasks.complete(
+                AnnualReviewModel.TASK_VALIDATE_REPORT,
+                row.cycleId(),
+                id,
+                user,
+                Map.of(AnnualReviewModel.VAR_DECISION, decision.name()));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", next);
+        after.put("version", row.submittedVersion());
+        after.put("decision", decision);
+        after.put("comment", comment);
+        audit.record("REPORT_VALIDATED", "report", id, Map.of("status", row.status()), after);
+        return get(id, user);
+    }
+
+    /** The submission window closed: a report still being drafted or revised ends here. */
+    @Transactional
+    public void closeUnsubmitted(long cycleId, String participantCode) {
+        ReportRow row = reports.lock(cycleId, participantCode)
+                .orElseThrow(() -> new NotFoundException("report", cycleId + "/" + participantCode));
+        if (!row.status().editable()) {
+            return;
+        }
+        ReportStatus next = row.submittedVersion() == 0 ? ReportStatus.NOT_SUBMITTED : ReportStatus.CLOSED;
+        reports.update(row.id(), next, row.submittedVersion(), row.returnComment(), clock.instant(), null);
+        audit.record(
+                "REPORT_CLOSED_UNSUBMITTED", "report", row.id(), Map.of("status", row.status()), Map.of("status", next));
+    }
+
+    /** Whether the focal points of a participant still have to submit (for reminders). */
+    @Transactional(readOnly = true)
+    public boolean awaitingFirstSubmission(long cycleId, String participantCode) {
+        return reports.forParticipants(List.of(participantCode), cycleId).stream()
+                .anyMatch(r -> r.status() == ReportStatus.DRAFT && r.submittedVersion() == 0);
+    }
+
+    private ReportRow editable(long id, CurrentUser user, Integer expectedLockVersion) {
+        ReportRow row = visible(reports.lock(id), id, user);
+        if (!user.represents(row.participantCode())) {
+            throw new AccessDeniedException("only the participant's focal points edit its report");
+        }
+        if (!row.status().editable()) {
+            throw new ConflictException("problem.report.not-editable", row.status());
+        }
+        if (expectedLockVersion != null && expectedLockVersion != row.lockVersion()) {
+            throw new ConflictException("problem.report.stale", row.updatedBy(), row.lockVersion());
+        }
+        return row;
+    }
+
+    private static ReportRow visible(java.util.Optional<ReportRow> found, long id, CurrentUser user) {
+        return found.filter(r -> user.seesAllParticipants() || user.represents(r.participantCode()))
+                .orElseThrow(() -> new NotFoundException("report", id));
+    }
+
+    private Report withEntries(ReportRow row) {
+        Map<Integer, ReportEntry> stored = new LinkedHashMap<>();
+        reports.entries(row.id()).forEach(e -> stored.put(e.objective(), e));
+        List<ReportEntry> entries = framework.objectives().stream()
+                .map(Objective::number)
+                .map(n -> stored.getOrDefault(n, ReportEntry.empty(n)))
+                .toList();
+        return new Report(
+                row.id(),
+                row.cycleId(),
+                row.participantCode(),
+                row.status(),
+                row.submittedVersion(),
+                row.lockVersion(),
+                row.returnComment(),
+                row.updatedAt(),
+                row.updatedBy(),
+                entries);
+    }
+
+    /** The stored entries that a save replaces: the audit's "before". */
+    private static List<ReportEntry> changed(List<ReportEntry> before, List<ReportEntry> saved) {
+        Set<Integer> touched =
+                saved.stream().map(ReportEntry::objective).collect(java.util.stream.Collectors.toSet());
+        return before.stream().filter(e -> touched.contains(e.objective())).toList();
+    }
+}

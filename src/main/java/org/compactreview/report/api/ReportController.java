@@ -1,0 +1,86 @@
+package org.compactreview.report.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.report.Report;
+import org.compactreview.report.ReportEntry;
+import org.compactreview.report.ReportService;
+import org.compactreview.report.ReportVersion;
+import org.compactreview.report.ValidationDecision;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/reports")
+@Tag(name = "Reports", description = "Progress reports: draft, submit, validate, versions")
+class ReportController {
+
+    private final ReportService reports;
+
+    ReportController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "Reports the caller may see: a focal point's own participants' (all cycles), or for "
+                    + "secretariat and managers one cycle's or one participant's")
+    List<Report> list(
+            CurrentUser user,
+            @RequestParam(required = false) Long cycleId,
+            @RequestParam(required = false) String participant) {
+        return reports.list(user, cycleId, participant);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A report with one entry per objective and the secretariat's last return comment")
+    Report get(@PathVariable long id, CurrentUser user) {
+        return reports.get(id, user);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(
+            summary = "Save draft entries (the participant's focal points). Entries not sent are kept. "
+                    + "Texts are limited to 4000 characters; ratings are 0-4. lockVersion must be the "
+                    + "version last read: a stale save answers 409.")
+    Report saveDraft(@PathVariable long id, @Valid @RequestBody DraftRequest request, CurrentUser user) {
+        return reports.saveDraft(id, user, request.lockVersion(), request.entries());
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(
+            summary = "Submit the report (every objective must be rated); the submitted version is kept. "
+                    + "Submitting twice or someone else's report answers 409 or 404.")
+    Report submit(@PathVariable long id, @RequestBody(required = false) SubmitRequest request, CurrentUser user) {
+        return reports.submit(id, user, request == null ? null : request.lockVersion());
+    }
+
+    @PostMapping("/{id}/validation")
+    @Operation(summary = "Accept or return a submitted report (secretariat); a return needs a comment")
+    Report validate(@PathVariable long id, @Valid @RequestBody ValidationRequest request, CurrentUser user) {
+        return reports.validate(id, user, request.decision(), request.comment());
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "Every submitted version as submitted, with the decision taken on it")
+    List<ReportVersion> versions(@PathVariable long id, CurrentUser user) {
+        return reports.versions(id, user);
+    }
+
+    record DraftRequest(@NotNull Integer lockVersion, @NotNull List<ReportEntry> entries) {}
+
+    record SubmitRequest(@Schema(description = "Optional: refuse if the report changed since") Integer lockVersion) {}
+
+    record ValidationRequest(@NotNull ValidationDecision decision, String comment) {}
+}

@@ -1,0 +1,58 @@
+package org.compactreview.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/** 401 and 403 for API callers as problem documents in the caller's language. */
+@Component
+class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final ObjectMapper json;
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+
+    ProblemSecurityHandlers(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
+        this.json = json;
+        this.messages = messages;
+        this.locales = locales;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Compact Review\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)
+            throws IOException {
+        var locale = locales.resolveLocale(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status, messages.getMessage("problem." + type, null, type, locale));
+        problem.setType(URI.create("urn:compact-review:problem:" + type));
+        problem.setTitle(messages.getMessage("problem.title." + type, null, type, locale));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,167 @@
+package org.compactreview.task;
+
+import java.time.Clock;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.compactreview.audit.AuditLog;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.identity.Role;
+import org.compactreview.identity.UserDirectory;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.NotFoundException;
+import org.compactreview.platform.Page;
+import org.compactreview.platform.PageRequest;
+import org.compactreview.process.AnnualReviewModel;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every user task operation goes through here and is checked against the caller: a task the
+ * caller can neither work on nor manage does not exist for it (404); a task someone else holds
+ * cannot be taken or completed (409).
+ */
+@Service
+public class TaskGateway {
+
+    private final WorkItemRepository workItems;
+    private final TaskService tasks;
+    private final UserDirectory users;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TaskGateway(
+            WorkItemRepository workItems, TaskService tasks, UserDirectory users, AuditLog audit, Clock clock) {
+        this.workItems = workItems;
+        this.tasks = tasks;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<WorkItem> list(CurrentUser user, WorkItemFilter filter, PageRequest page) {
+        if (filter.allTeams() && !managesWork(user)) {
+            throw new ConflictException("problem.task.all-teams-not-allowed");
+        }
+        return workItems.list(filter, user.username(), user.candidateGroups(), clock.instant(), page);
+    }
+
+    @Transactional(readOnly = true)
+    public WorkItem get(String taskId, CurrentUser user) {
+        return visible(taskId, user);
+    }
+
+    /** The open tasks of a report, for those who may see the report. */
+    @Transactional(readOnly = true)
+    public java.util.List<WorkItem> forReport(long reportId) {
+        return workItems.forReport(reportId, clock.instant());
+    }
+
+    @Transactional
+    public WorkItem claim(String taskId, CurrentUser user) {
+        WorkItem item = visible(taskId, user);
+        if (!isCandidate(item, user)) {
+            throw new ConflictException("problem.task.not-candidate");
+        }
+        if (item.assignee() != null && !item.assignee().equals(user.username())) {
+            throw new ConflictException("problem.task.claimed-by", item.assignee());
+        }
+        tasks.claim(taskId, user.username());
+        workItems.updateAssignee(taskId, user.username());
+        audit.record("TASK_CLAIMED", "task", taskId, assignee(item.assignee()), assignee(user.username()));
+        return visible(taskId, user);
+    }
+
+    @Transactional
+    public WorkItem unclaim(String taskId, CurrentUser user) {
+        WorkItem item = visible(taskId, user);
+        if (item.assignee() == null) {
+            return item;
+        }
+        if (!item.assignee().equals(user.username()) && !managesWork(user)) {
+            throw new ConflictException("problem.task.claimed-by", item.assignee());
+        }
+        tasks.setAssignee(taskId, null);
+        workItems.updateAssignee(taskId, null);
+        audit.record("TASK_UNCLAIMED", "task", taskId, assignee(item.assignee()), assignee(null));
+        return visible(taskId, user);
+    }
+
+    /** Managers and the secretariat hand a task to another member of its candidate group. */
+    @Transactional
+    public WorkItem reassign(String taskId, String username, CurrentUser user) {
+        WorkItem item = visible(taskId, user);
+        if (!managesWork(user)) {
+            throw new org.springframework.security.access.AccessDeniedException("managers and secretariat only");
+        }
+        CurrentUser target = users.find(username)
+                .filter(org.compactreview.identity.AppUser::enabled)
+                .map(org.compactreview.identity.AppUser::asCurrentUser)
+                .orElseThrow(() -> new InvalidInputException("username", "validation.user.unknown", username));
+        if (!isCandidate(item, target)) {
+            throw new InvalidInputException("username", "validation.task.assignee-not-candidate", username);
+        }
+        tasks.setAssignee(taskId, username);
+        workItems.updateAssignee(taskId, username);
+        audit.record("TASK_REASSIGNED", "task", taskId, assignee(item.assignee()), assignee(username));
+        return visible(taskId, user);
+    }
+
+    /**
+     * Completes the open task of a given kind for a cycle (and report), as the caller. The caller's
+     * own service has already changed and locked its business data in the same transaction.
+     */
+    @Transactional
+    public void complete(String taskKey, long cycleId, Long reportId, CurrentUser user, Map<String, Object> vars) {
+        WorkItem item = workItems
+                .findOpen(taskKey, cycleId, reportId, clock.instant())
+                .orElseThrow(() -> new ConflictException("problem.task.none-open"));
+        completeChecked(item, user, vars);
+    }
+
+    /** Completes a task that needs no form, such as a manager's follow-up of an overdue report. */
+    @Transactional
+    public void completeWithNote(String taskId, String note, CurrentUser user) {
+        WorkItem item = visible(taskId, user);
+        if (!AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT.equals(item.taskKey())) {
+            throw new ConflictException("problem.task.needs-form");
+        }
+        completeChecked(item, user, Map.of());
+        audit.record("TASK_COMPLETED", "task", item.id(), null, Map.of("note", note == null ? "" : note));
+    }
+
+    private void completeChecked(WorkItem item, CurrentUser user, Map<String, Object> vars) {
+        if (item.assignee() != null && !item.assignee().equals(user.username())) {
+            throw new ConflictException("problem.task.claimed-by", item.assignee());
+        }
+        if (item.assignee() == null) {
+            if (!isCandidate(item, user)) {
+                throw new ConflictException("problem.task.not-candidate");
+            }
+            tasks.setAssignee(item.id(), user.username());
+        }
+        tasks.complete(item.id(), vars);
+    }
+
+    private WorkItem visible(String taskId, CurrentUser user) {
+        WorkItem item = workItems.find(taskId, clock.instant()).orElseThrow(() -> new NotFoundException("task", taskId));
+        boolean visible = managesWork(user) || isCandidate(item, user) || user.username().equals(item.assignee());
+        if (!visible) {
+            throw new NotFoundException("task", taskId);
+        }
+        return item;
+    }
+
+    private static boolean isCandidate(WorkItem item, CurrentUser user) {
+        return item.candidateGroup() != null && user.candidateGroups().contains(item.candidateGroup());
+    }
+
+    private static boolean managesWork(CurrentUser user) {
+        return user.has(Role.MANAGER) || user.has(Role.SECRETARIAT);
+    }
+
+    private static Map<String, String> assignee(String username) {
+        return java.util.Collections.singletonMap("assignee", username);
+    }
+}

@@ -1,0 +1,168 @@
+package org.compactreview.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.compactreview.platform.Page;
+import org.compactreview.platform.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class WorkItemRepository {
+
+    private static final String SELECT =
+            """
+            select w.*, c.period
+            from work_item w left join review_cycle c on c.id = w.cycle_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    WorkItemRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(
+            String taskId,
+            String taskKey,
+            String name,
+            Long cycleId,
+            String participantCode,
+            String candidateGroup,
+            String assignee,
+            Instant dueAt,
+            Instant createdAt) {
+        // The report of a participant's branch is found by its business keys.
+        jdbc.sql(
+                        """
+                        insert into work_item (task_id, task_key, name, cycle_id, participant_code, report_id,
+                                               candidate_group, assignee, due_at, created_at)
+                        values (:id, :key, :name, :cycle, :participant,
+                                (select r.id from report r where r.cycle_id = :cycle and r.participant_code = :participant),
+                                :group, :assignee, :due, :created)
+                        on conflict (task_id) do nothing
+                        """)
+                .param("id", taskId)
+                .param("key", taskKey)
+                .param("name", name)
+                .param("cycle", cycleId)
+                .param("participant", participantCode)
+                .param("group", candidateGroup)
+                .param("assignee", assignee)
+                .param("due", timestamp(dueAt))
+                .param("created", timestamp(createdAt))
+                .update();
+    }
+
+    void updateAssigneeAndDue(String taskId, String assignee, Instant dueAt) {
+        jdbc.sql("update work_item set assignee = ?, due_at = ? where task_id = ?")
+                .params(assignee, timestamp(dueAt), taskId)
+                .update();
+    }
+
+    void updateAssignee(String taskId, String assignee) {
+        jdbc.sql("update work_item set assignee = ? where task_id = ?")
+                .params(assignee, taskId)
+                .update();
+    }
+
+    void delete(String taskId) {
+        jdbc.sql("delete from work_item where task_id = ?").param(taskId).update();
+    }
+
+    Optional<WorkItem> find(String taskId, Instant now) {
+        return jdbc.sql(SELECT + " where w.task_id = :id")
+                .param("id", taskId)
+                .query((rs, n) -> map(rs, now))
+                .optional();
+    }
+
+    Optional<WorkItem> findOpen(String taskKey, Long cycleId, Long reportId, Instant now) {
+        return jdbc.sql(SELECT + " where w.task_key = :key and w.cycle_id = :cycle"
+                        + " and (cast(:report as bigint) is null or w.report_id = :report)"
+                        + " order by w.created_at limit 1")
+                .param("key", taskKey)
+                .param("cycle", cycleId)
+                .param("report", reportId)
+                .query((rs, n) -> map(rs, now))
+                .optional();
+    }
+
+    List<WorkItem> forReport(long reportId, Instant now) {
+        return jdbc.sql(SELECT + " where w.report_id = :report order by w.created_at")
+                .param("report", reportId)
+                .query((rs, n) -> map(rs, now))
+                .list();
+    }
+
+    Page<WorkItem> list(
+            WorkItemFilter filter, String username, Set<String> groups, Instant now, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where true");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", timestamp(now));
+        if (!filter.allTeams()) {
+            where.append(" and (w.assignee = :me or w.candidate_group in (:groups))");
+            params.addValue("me", username).addValue("groups", groups.isEmpty() ? Set.of("") : groups);
+        }
+        if (filter.cycleId() != null) {
+            where.append(" and w.cycle_id = :cycle");
+            params.addValue("cycle", filter.cycleId());
+        }
+        if (filter.participantCode() != null) {
+            where.append(" and w.participant_code = :participant");
+            params.addValue("participant", filter.participantCode());
+        }
+        if (filter.assignee() != null) {
+            where.append(" and w.assignee = :assignee");
+            params.addValue("assignee", filter.assignee());
+        }
+        if (filter.taskKey() != null) {
+            where.append(" and w.task_key = :key");
+            params.addValue("key", filter.taskKey());
+        }
+        if (filter.overdue() != null) {
+            where.append(filter.overdue() ? " and w.due_at < :now" : " and (w.due_at is null or w.due_at >= :now)");
+        }
+        long total = jdbc.sql("select count(*) from work_item w" + where)
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<WorkItem> items = jdbc.sql(SELECT + where
+                        + " order by w.due_at asc nulls last, w.created_at, w.task_id limit :limit offset :offset")
+                .paramSource(params)
+                .query((rs, n) -> map(rs, now))
+                .list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
+    private static WorkItem map(ResultSet rs, Instant now) throws SQLException {
+        Instant due = instant(rs.getTimestamp("due_at"));
+        return new WorkItem(
+                rs.getString("task_id"),
+                rs.getString("task_key"),
+                rs.getString("name"),
+                (Long) rs.getObject("cycle_id"),
+                rs.getString("period"),
+                rs.getString("participant_code"),
+                (Long) rs.getObject("report_id"),
+                rs.getString("candidate_group"),
+                rs.getString("assignee"),
+                due,
+                due != null && due.isBefore(now),
+                instant(rs.getTimestamp("created_at")));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,60 @@
+package org.compactreview.task.process;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.task.WorkItems;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the app's work items in step with Camunda's user tasks. It runs inside the engine's
+ * command, in the same database transaction, so a task and its work item exist together or not
+ * at all.
+ */
+@Component
+public class WorkItemListener implements TaskListener {
+
+    private final WorkItems workItems;
+
+    WorkItemListener(WorkItems workItems) {
+        this.workItems = workItems;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getEventName()) {
+            case EVENTNAME_CREATE -> workItems.taskCreated(
+                    task.getId(),
+                    task.getTaskDefinitionKey(),
+                    task.getName(),
+                    (Long) task.getVariable(AnnualReviewModel.VAR_CYCLE_ID),
+                    (String) task.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
+                    candidateGroup(task),
+                    task.getAssignee(),
+                    instant(task.getDueDate()),
+                    instant(task.getCreateTime()));
+            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> workItems.taskChanged(
+                    task.getId(), task.getAssignee(), instant(task.getDueDate()));
+            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> workItems.taskEnded(task.getId());
+            default -> {
+                // timeouts and other events do not change a work item
+            }
+        }
+    }
+
+    private static String candidateGroup(DelegateTask task) {
+        return task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId)
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

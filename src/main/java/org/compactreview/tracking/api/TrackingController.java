@@ -1,0 +1,58 @@
+package org.compactreview.tracking.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.report.Consolidation;
+import org.compactreview.report.Consolidation.ObjectiveSummary;
+import org.compactreview.tracking.CycleBoard;
+import org.compactreview.tracking.ParticipantStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cycles/{id}")
+@PreAuthorize("hasAnyRole('SECRETARIAT', 'MANAGER', 'ADMIN')")
+@Tag(name = "Tracking", description = "Cycle board and consolidated summary (secretariat, managers)")
+class TrackingController {
+
+    private final CycleBoard board;
+    private final Consolidation consolidation;
+
+    TrackingController(CycleBoard board, Consolidation consolidation) {
+        this.board = board;
+        this.consolidation = consolidation;
+    }
+
+    @GetMapping("/status")
+    @Operation(
+            summary = "One row per participant: stage, report status, due date, overdue flag, assignee; "
+                    + "optionally only overdue rows or one stage")
+    List<ParticipantStatus> status(
+            @PathVariable long id,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(required = false) String stage) {
+        return board.status(id).stream()
+                .filter(row -> overdue == null || row.overdue() == overdue)
+                .filter(row -> stage == null || stage.equalsIgnoreCase(row.stage()))
+                .toList();
+    }
+
+    @GetMapping("/summary")
+    @Operation(
+            summary = "Per objective: count of accepted reports per rating 0-4, median rating and the "
+                    + "participants needing support; available once the cycle is consolidated")
+    List<ObjectiveSummary> summary(@PathVariable long id) {
+        board.status(id); // 404 for an unknown cycle
+        List<ObjectiveSummary> summary = consolidation.summary(id);
+        if (summary.isEmpty()) {
+            throw new ConflictException("problem.cycle.not-consolidated");
+        }
+        return summary;
+    }
+}
