@@ -56,16 +56,23 @@ class CycleRepository {
     }
 
     Optional<ReviewCycle> find(long id) {
-        return jdbc.sql(SELECT + " where c.id = ?").param(id).query((rs, n) -> map(rs)).optional();
+        return jdbc.sql(SELECT + " where c.id = ?")
+                .param(id)
+                .query((rs, n) -> map(rs))
+                .optional();
     }
 
     Optional<ReviewCycle> lock(long id) {
-        jdbc.sql("select id from review_cycle where id = ? for update").param(id).query(Long.class).optional();
+        jdbc.sql("select id from review_cycle where id = ? for update")
+                .param(id)
+                .query(Long.class)
+                .optional();
         return find(id);
     }
 
     Page<ReviewCycle> list(PageRequest page) {
-        long total = jdbc.sql("select count(*) from review_cycle").query(Long.class).single();
+        long total =
+                jdbc.sql("select count(*) from review_cycle").query(Long.class).single();
         List<ReviewCycle> items = jdbc.sql(SELECT + " order by c.opened_at desc, c.id desc limit ? offset ?")
                 .params(page.size(), page.offset())
                 .query((rs, n) -> map(rs))
@@ -80,7 +87,8 @@ class CycleRepository {
     }
 
     void updateMeetingPreparation(long id, LocalDate date, String agenda) {
-        jdbc.sql("update review_cycle set status = 'MEETING_PREPARED', meeting_date = ?, meeting_agenda = ? where id = ?")
+        jdbc.sql(
+                        "update review_cycle set status = 'MEETING_PREPARED', meeting_date = ?, meeting_agenda = ? where id = ?")
                 .params(date, agenda, id)
                 .update();
     }

@@ -107,7 +107,8 @@ public class CycleService {
     public void close(long id) {
         ReviewCycle before = cycles.lock(id).orElseThrow(() -> new NotFoundException("cycle", id));
         cycles.updateStatus(id, CycleStatus.CLOSED, clock.instant());
-        audit.record("CYCLE_CLOSED", "cycle", id, Map.of("status", before.status()), Map.of("status", CycleStatus.CLOSED));
+        audit.record(
+                "CYCLE_CLOSED", "cycle", id, Map.of("status", before.status()), Map.of("status", CycleStatus.CLOSED));
     }
 
     private List<String> participants(List<String> requested) {

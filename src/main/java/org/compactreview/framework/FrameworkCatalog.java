@@ -72,7 +72,8 @@ public class FrameworkCatalog {
                                 .map(String::valueOf)
                                 .toList()))
                 .list();
-        List<Participant> participants = jdbc.sql("select code, name, kind, region from participant order by kind, name")
+        List<Participant> participants = jdbc.sql(
+                        "select code, name, kind, region from participant order by kind, name")
                 .query((rs, n) -> new Participant(
                         rs.getString("code"),
                         rs.getString("name"),

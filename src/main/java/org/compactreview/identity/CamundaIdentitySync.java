@@ -32,7 +32,8 @@ class CamundaIdentitySync {
         identity.saveUser(camundaUser);
 
         Set<String> wanted = user.enabled() ? user.asCurrentUser().candidateGroups() : Set.of();
-        List<Group> current = identity.createGroupQuery().groupMember(user.username()).list();
+        List<Group> current =
+                identity.createGroupQuery().groupMember(user.username()).list();
         for (Group group : current) {
             if (!wanted.contains(group.getId())) {
                 identity.deleteMembership(user.username(), group.getId());

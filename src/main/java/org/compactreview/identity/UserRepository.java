@@ -101,7 +101,9 @@ class UserRepository {
 
     private void replaceRolesAndParticipants(String username, UserDraft draft) {
         jdbc.sql("delete from user_role where username = ?").param(username).update();
-        jdbc.sql("delete from user_participant where username = ?").param(username).update();
+        jdbc.sql("delete from user_participant where username = ?")
+                .param(username)
+                .update();
         for (Role role : draft.roles()) {
             jdbc.sql("insert into user_role (username, role) values (?, ?)")
                     .params(username, role.name())

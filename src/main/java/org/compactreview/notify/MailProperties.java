@@ -8,4 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and in tests (GreenMail).
  */
 @ConfigurationProperties("compact-review.mail")
-record MailProperties(@DefaultValue("false") boolean enabled, @DefaultValue("no-reply@compact-review.invalid") String from) {}
+record MailProperties(
+        @DefaultValue("false") boolean enabled, @DefaultValue("no-reply@compact-review.invalid") String from) {}

@@ -49,7 +49,8 @@ public class SubmissionReminder {
             return 0;
         }
         List<String> recipients = users.focalPointEmails(participantCode);
-        String name = framework.participant(participantCode).map(Participant::name).orElse(participantCode);
+        String name =
+                framework.participant(participantCode).map(Participant::name).orElse(participantCode);
         if (!properties.enabled()) {
             log.info("Reminder for {} (cycle {}) to {} not sent: mail is disabled", name, cycleId, recipients);
             return 0;

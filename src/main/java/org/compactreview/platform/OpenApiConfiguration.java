@@ -25,7 +25,10 @@ class OpenApiConfiguration {
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
                         .addSecuritySchemes(
-                                "basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
     }
 }

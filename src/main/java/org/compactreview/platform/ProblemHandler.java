@@ -90,8 +90,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "problem.invalid-input");
-        problem.setProperty(
-                "errors", List.of(Map.of("field", e.getName(), "message", text("validation.wrong-type"))));
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", text("validation.wrong-type"))));
         return respond(problem);
     }
 
@@ -99,8 +98,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure {}", incident, e);
-        ProblemDetail problem =
-                problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal", incident);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal", incident);
         problem.setProperty("incident", incident);
         return respond(problem);
     }
@@ -164,6 +162,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).headers(problemHeaders()).body(problem);
+        return ResponseEntity.status(problem.getStatus())
+                .headers(problemHeaders())
+                .body(problem);
     }
 }

@@ -43,7 +43,10 @@ class ReportRepository {
     }
 
     Optional<ReportRow> find(long id) {
-        return jdbc.sql("select * from report where id = ?").param(id).query((rs, n) -> row(rs)).optional();
+        return jdbc.sql("select * from report where id = ?")
+                .param(id)
+                .query((rs, n) -> row(rs))
+                .optional();
     }
 
     /** Locks the report row until the transaction ends: concurrent changes to it queue here. */
@@ -130,7 +133,8 @@ class ReportRepository {
                 .update();
     }
 
-    void insertDecision(long reportId, int version, ValidationDecision decision, String comment, Instant at, String by) {
+    void insertDecision(
+            long reportId, int version, ValidationDecision decision, String comment, Instant at, String by) {
         jdbc.sql(
                         """
                         insert into validation_decision (report_id, version, decision, comment, decided_by, decided_at)

@@ -65,9 +65,7 @@ public class ReportService {
                 throw new InvalidInputException("cycleId", "validation.report.list-needs-filter");
             }
             codes = participantCode == null
-                    ? framework.participants().stream()
-                            .map(p -> p.code())
-                            .collect(java.util.stream.Collectors.toSet())
+                    ? framework.participants().stream().map(p -> p.code()).collect(java.util.stream.Collectors.toSet())
                     : Set.of(participantCode);
         } else {
             codes = participantCode == null
@@ -156,7 +154,11 @@ public class ReportService {
         ReportStatus next = row.submittedVersion() == 0 ? ReportStatus.NOT_SUBMITTED : ReportStatus.CLOSED;
         reports.update(row.id(), next, row.submittedVersion(), row.returnComment(), clock.instant(), null);
         audit.record(
-                "REPORT_CLOSED_UNSUBMITTED", "report", row.id(), Map.of("status", row.status()), Map.of("status", next));
+                "REPORT_CLOSED_UNSUBMITTED",
+                "report",
+                row.id(),
+                Map.of("status", row.status()),
+                Map.of("status", next));
     }
 
     /** Whether the focal points of a participant still have to submit (for reminders). */
@@ -207,8 +209,7 @@ public class ReportService {
 
     /** The stored entries that a save replaces: the audit's "before". */
     private static List<ReportEntry> changed(List<ReportEntry> before, List<ReportEntry> saved) {
-        Set<Integer> touched =
-                saved.stream().map(ReportEntry::objective).collect(java.util.stream.Collectors.toSet());
+        Set<Integer> touched = saved.stream().map(ReportEntry::objective).collect(java.util.stream.Collectors.toSet());
         return before.stream().filter(e -> touched.contains(e.objective())).toList();
     }
 }

@@ -46,8 +46,8 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)
             throws IOException {
         var locale = locales.resolveLocale(request);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status, messages.getMessage("problem." + type, null, type, locale));
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(status, messages.getMessage("problem." + type, null, type, locale));
         problem.setType(URI.create("urn:compact-review:problem:" + type));
         problem.setTitle(messages.getMessage("problem.title." + type, null, type, locale));
         response.setStatus(status.value());

@@ -30,8 +30,7 @@ public class TaskGateway {
     private final AuditLog audit;
     private final Clock clock;
 
-    TaskGateway(
-            WorkItemRepository workItems, TaskService tasks, UserDirectory users, AuditLog audit, Clock clock) {
+    TaskGateway(WorkItemRepository workItems, TaskService tasks, UserDirectory users, AuditLog audit, Clock clock) {
         this.workItems = workItems;
         this.tasks = tasks;
         this.users = users;
@@ -145,8 +144,10 @@ public class TaskGateway {
     }
 
     private WorkItem visible(String taskId, CurrentUser user) {
-        WorkItem item = workItems.find(taskId, clock.instant()).orElseThrow(() -> new NotFoundException("task", taskId));
-        boolean visible = managesWork(user) || isCandidate(item, user) || user.username().equals(item.assignee());
+        WorkItem item =
+                workItems.find(taskId, clock.instant()).orElseThrow(() -> new NotFoundException("task", taskId));
+        boolean visible =
+                managesWork(user) || isCandidate(item, user) || user.username().equals(item.assignee());
         if (!visible) {
             throw new NotFoundException("task", taskId);
         }

@@ -101,8 +101,7 @@ class WorkItemRepository {
                 .list();
     }
 
-    Page<WorkItem> list(
-            WorkItemFilter filter, String username, Set<String> groups, Instant now, PageRequest page) {
+    Page<WorkItem> list(WorkItemFilter filter, String username, Set<String> groups, Instant now, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("now", timestamp(now));
         if (!filter.allTeams()) {

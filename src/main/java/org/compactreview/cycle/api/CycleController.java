@@ -47,7 +47,8 @@ class CycleController {
                     + "the due date and window close 14 days after it.")
     ResponseEntity<ReviewCycle> open(@Valid @RequestBody OpenCycleRequest request, CurrentUser user) {
         ReviewCycle cycle = cycles.open(request, user);
-        return ResponseEntity.created(URI.create("/api/v1/cycles/" + cycle.id())).body(cycle);
+        return ResponseEntity.created(URI.create("/api/v1/cycles/" + cycle.id()))
+                .body(cycle);
     }
 
     @GetMapping

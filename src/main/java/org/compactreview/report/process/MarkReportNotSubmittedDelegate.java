@@ -18,8 +18,7 @@ class MarkReportNotSubmittedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reports.closeUnsubmitted(
-                (Long) execution.getVariable(AnnualReviewModel.VAR_CYCLE_ID),
-                (String) execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT));
+        reports.closeUnsubmitted((Long) execution.getVariable(AnnualReviewModel.VAR_CYCLE_ID), (String)
+                execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT));
     }
 }

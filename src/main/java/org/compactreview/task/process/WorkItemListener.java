@@ -27,18 +27,19 @@ public class WorkItemListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> workItems.taskCreated(
-                    task.getId(),
-                    task.getTaskDefinitionKey(),
-                    task.getName(),
-                    (Long) task.getVariable(AnnualReviewModel.VAR_CYCLE_ID),
-                    (String) task.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
-                    candidateGroup(task),
-                    task.getAssignee(),
-                    instant(task.getDueDate()),
-                    instant(task.getCreateTime()));
-            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> workItems.taskChanged(
-                    task.getId(), task.getAssignee(), instant(task.getDueDate()));
+            case EVENTNAME_CREATE ->
+                workItems.taskCreated(
+                        task.getId(),
+                        task.getTaskDefinitionKey(),
+                        task.getName(),
+                        (Long) task.getVariable(AnnualReviewModel.VAR_CYCLE_ID),
+                        (String) task.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
+                        candidateGroup(task),
+                        task.getAssignee(),
+                        instant(task.getDueDate()),
+                        instant(task.getCreateTime()));
+            case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE ->
+                workItems.taskChanged(task.getId(), task.getAssignee(), instant(task.getDueDate()));
             case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> workItems.taskEnded(task.getId());
             default -> {
                 // timeouts and other events do not change a work item

@@ -1,0 +1,222 @@
+package org.compactreview.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.compactreview.cycle.CycleKind;
+import org.compactreview.cycle.CycleService;
+import org.compactreview.cycle.CycleStatus;
+import org.compactreview.cycle.MeetingService;
+import org.compactreview.cycle.OpenCycleRequest;
+import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.report.Consolidation;
+import org.compactreview.report.Report;
+import org.compactreview.report.ReportService;
+import org.compactreview.report.ReportStatus;
+import org.compactreview.report.ValidationDecision;
+import org.compactreview.support.Entries;
+import org.compactreview.support.IntegrationTest;
+import org.compactreview.support.Users;
+import org.compactreview.task.TaskGateway;
+import org.compactreview.task.WorkItem;
+import org.compactreview.task.WorkItemFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One test per path of {@code annual-review.bpmn}, driven through the app's services. */
+class AnnualReviewProcessIT extends IntegrationTest {
+
+    private static final Instant DUE = START.plus(60, ChronoUnit.DAYS);
+
+    @Autowired
+    CycleService cycles;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    MeetingService meetings;
+
+    @Autowired
+    TaskGateway tasks;
+
+    @Autowired
+    Consolidation consolidation;
+
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void happyPathRunsFromOpeningToClosedCycle() {
+        ReviewCycle cycle = open("EGY");
+        ProcessInstance pi = instance(cycle);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(task(AnnualReviewModel.TASK_SUBMIT_REPORT, pi)).hasCandidateGroup("focal-point:EGY");
+
+        Report report = reportOf(cycle, Users.FP_EGY);
+        reports.saveDraft(report.id(), Users.FP_EGY, report.lockVersion(), Entries.complete(3, 5, 6));
+        reports.submit(report.id(), Users.FP_EGY, null);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_VALIDATE_REPORT);
+        assertThat(task(AnnualReviewModel.TASK_VALIDATE_REPORT, pi)).hasCandidateGroup("secretariat");
+
+        reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
+        assertThat(cycles.get(cycle.id()).status()).isEqualTo(CycleStatus.CONSOLIDATED);
+        var summary = consolidation.summary(cycle.id());
+        assertThat(summary).hasSize(23);
+        assertThat(summary.get(4).supportNeededBy()).containsExactly("EGY");
+        assertThat(summary.get(0).ratingCounts()).containsExactly(0, 0, 0, 1, 0);
+
+        meetings.prepare(cycle.id(), Users.SECRETARIAT, LocalDate.of(2027, 5, 1), "Agenda");
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_RECORD_MEETING_OUTCOMES);
+        meetings.recordOutcomes(cycle.id(), Users.SECRETARIAT, "Outcomes", List.of("Decision 1"));
+
+        assertThat(pi)
+                .isEnded()
+                .hasPassedInOrder(
+                        AnnualReviewModel.TASK_SUBMIT_REPORT,
+                        AnnualReviewModel.TASK_VALIDATE_REPORT,
+                        AnnualReviewModel.END_REPORT_ACCEPTED,
+                        AnnualReviewModel.TASK_CONSOLIDATE_REPORTS,
+                        AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING,
+                        AnnualReviewModel.TASK_RECORD_MEETING_OUTCOMES,
+                        AnnualReviewModel.TASK_CLOSE_CYCLE,
+                        AnnualReviewModel.END_CYCLE_CLOSED);
+        assertThat(cycles.get(cycle.id()).status()).isEqualTo(CycleStatus.CLOSED);
+    }
+
+    @Test
+    void returnedReportGoesBackToFocalPointsTwiceThenIsAccepted() {
+        ReviewCycle cycle = open("JOR");
+        ProcessInstance pi = instance(cycle);
+        Report report = reportOf(cycle, Users.FP_JOR);
+        reports.saveDraft(report.id(), Users.FP_JOR, report.lockVersion(), Entries.complete(1));
+
+        for (int round = 1; round <= 2; round++) {
+            reports.submit(report.id(), Users.FP_JOR, null);
+            reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.RETURN, "Please revise " + round);
+            assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
+            assertThat(task(AnnualReviewModel.TASK_SUBMIT_REPORT, pi)).hasCandidateGroup("focal-point:JOR");
+            Report returned = reports.get(report.id(), Users.FP_JOR);
+            assertThat(returned.status()).isEqualTo(ReportStatus.RETURNED);
+            assertThat(returned.returnComment()).isEqualTo("Please revise " + round);
+        }
+        reports.submit(report.id(), Users.FP_JOR, null);
+        reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, "Thank you");
+        runDueJobs(pi.getId());
+
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .activityId(AnnualReviewModel.TASK_SUBMIT_REPORT)
+                        .count())
+                .isEqualTo(3);
+        var versions = reports.versions(report.id(), Users.SECRETARIAT);
+        assertThat(versions).extracting(v -> v.version()).containsExactly(1, 2, 3);
+        assertThat(versions).extracting(v -> v.decision()).containsExactly("RETURN", "RETURN", "ACCEPT");
+        assertThat(versions.get(0).entries()).hasSize(23);
+    }
+
+    @Test
+    void reminderAndEscalationFireWithoutInterruptingSubmission() throws Exception {
+        ReviewCycle cycle = open("EGY");
+        ProcessInstance pi = instance(cycle);
+        int mailsBefore = MAIL.getReceivedMessages().length;
+
+        setClock(cycle.reminderAt().plusSeconds(1));
+        runDueJobs(pi.getId());
+        assertThat(pi).hasPassed(AnnualReviewModel.TASK_SEND_REMINDER);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
+        MimeMessage[] mails = MAIL.getReceivedMessages();
+        assertThat(mails).hasSize(mailsBefore + 1);
+        MimeMessage reminder = mails[mails.length - 1];
+        assertThat(Arrays.stream(reminder.getAllRecipients()).map(Object::toString))
+                .containsExactly("fp-egy@demo.invalid");
+        assertThat(reminder.getSubject()).contains("Egypt");
+
+        setClock(cycle.submissionDue().plusSeconds(1));
+        runDueJobs(pi.getId());
+        assertThat(pi)
+                .isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT, AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT);
+        assertThat(task(AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, pi)).hasCandidateGroup("manager");
+        WorkItem escalation = managerEscalation(cycle);
+        assertThat(escalation.participantCode()).isEqualTo("EGY");
+
+        tasks.completeWithNote(escalation.id(), "Called the focal point", Users.MANAGER);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(pi).hasPassed(AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT);
+    }
+
+    @Test
+    void windowClosesWithOneReportMissing() {
+        ReviewCycle cycle = open("EGY", "JOR");
+        ProcessInstance pi = instance(cycle);
+        Report egypt = reportOf(cycle, Users.FP_EGY);
+        reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2));
+        reports.submit(egypt.id(), Users.FP_EGY, null);
+        reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
+
+        setClock(cycle.windowClosesAt().plusSeconds(1));
+        runDueJobs(pi.getId());
+
+        Report jordan = reportOf(cycle, Users.FP_JOR);
+        assertThat(jordan.status()).isEqualTo(ReportStatus.NOT_SUBMITTED);
+        assertThat(pi).hasPassed(AnnualReviewModel.TASK_MARK_NOT_SUBMITTED, AnnualReviewModel.END_REPORT_CLOSED);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
+        assertThat(taskQuery()
+                        .processInstanceId(pi.getId())
+                        .taskDefinitionKey(AnnualReviewModel.TASK_SUBMIT_REPORT)
+                        .count())
+                .isZero();
+        assertThat(tasks.list(Users.FP_JOR, new WorkItemFilter(false, cycle.id(), null, null, null, null), page())
+                        .items())
+                .isEmpty();
+        assertThat(consolidation.summary(cycle.id()).get(0).reportsCounted()).isEqualTo(1);
+    }
+
+    private ReviewCycle open(String... participants) {
+        return cycles.open(
+                new OpenCycleRequest(
+                        CycleKind.ANNUAL_REVIEW, uniquePeriod("p"), List.of(participants), DUE, null, null),
+                Users.SECRETARIAT);
+    }
+
+    private ProcessInstance instance(ReviewCycle cycle) {
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(cycle.processInstanceId())
+                .singleResult();
+    }
+
+    private Report reportOf(ReviewCycle cycle, CurrentUser focalPoint) {
+        return reports.list(focalPoint, cycle.id(), null).get(0);
+    }
+
+    private WorkItem managerEscalation(ReviewCycle cycle) {
+        return tasks.list(
+                        Users.MANAGER,
+                        new WorkItemFilter(
+                                false, cycle.id(), null, null, AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, null),
+                        page())
+                .items()
+                .get(0);
+    }
+
+    private static org.compactreview.platform.PageRequest page() {
+        return new org.compactreview.platform.PageRequest(0, 50);
+    }
+}

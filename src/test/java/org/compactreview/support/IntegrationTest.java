@@ -1,0 +1,112 @@
+package org.compactreview.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring configuration of the integration tests, so that every test class shares one
+ * application context and one embedded PostgreSQL. The job executor is off: tests run due jobs
+ * themselves after moving the engine clock, which makes timers deterministic without sleeping.
+ * Mail goes to a real SMTP server (GreenMail).
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "compact-review.embedded-postgres.data-directory=target/it-postgres",
+            "compact-review.embedded-postgres.clean=true",
+            "compact-review.initial-users.demo-users=true",
+            "compact-review.mail.enabled=true",
+            "camunda.bpm.job-execution.enabled=false",
+            "camunda.bpm.generate-unique-process-engine-name=false"
+        })
+public abstract class IntegrationTest {
+
+    /** Started once per JVM, like the database. */
+    protected static final GreenMail MAIL = startMail();
+
+    /** The fixed "now" every test starts from; cycles are due after it. */
+    protected static final Instant START = Instant.parse("2027-01-10T09:00:00Z");
+
+    @Autowired
+    protected ProcessEngine engine;
+
+    @Autowired
+    protected ManagementService management;
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @BeforeEach
+    void startClock() {
+        ClockUtil.setCurrentTime(Date.from(START));
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    protected static void setClock(Instant now) {
+        ClockUtil.setCurrentTime(Date.from(now));
+    }
+
+    /** Runs the process instance's due jobs (timers, async continuations) until none is left. */
+    protected void runDueJobs(String processInstanceId) {
+        // One at a time: a job may cancel others (a closing window cancels the reminder timer).
+        for (int round = 0; round < 1000; round++) {
+            List<Job> due = management
+                    .createJobQuery()
+                    .processInstanceId(processInstanceId)
+                    .executable()
+                    .orderByJobDuedate()
+                    .asc()
+                    .listPage(0, 1);
+            if (due.isEmpty()) {
+                return;
+            }
+            management.executeJob(due.get(0).getId());
+        }
+        throw new IllegalStateException("jobs keep coming for " + processInstanceId);
+    }
+
+    /** A period no other test uses, so that tests sharing the database never collide. */
+    protected static String uniquePeriod(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36);
+    }
+
+    protected TestRestTemplate as(String username) {
+        return http.withBasicAuth(username, "demo");
+    }
+
+    private static GreenMail startMail() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
+    }
+}
