@@ -11,6 +11,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two chains. Machines ({@code /api/**}, {@code /engine-rest/**}) use HTTP Basic without a
@@ -22,6 +25,10 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -30,8 +37,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
-        return http.securityMatcher("/api/**", "/engine-rest/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/engine-rest/**")
+        // Path matchers, not MVC matchers: /engine-rest is served by Jersey, not by Spring MVC.
+        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(path("/engine-rest/**"))
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
@@ -47,15 +55,15 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health", "/actuator/health/**", "/login", "/error")
+                                path("/actuator/health"), path("/actuator/health/**"), path("/login"), path("/error"))
                         .permitAll()
-                        .requestMatchers("/camunda/**", "/actuator/**")
+                        .requestMatchers(path("/camunda/**"), path("/actuator/**"))
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
                 .formLogin(withDefaults())
                 .logout(withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .build();
     }
 }

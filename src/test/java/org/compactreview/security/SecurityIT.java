@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.compactreview.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -18,8 +21,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** Sign-in, scoping of Camunda's own surface, and the engine's hardening. */
 class SecurityIT extends IntegrationTest {
@@ -28,7 +29,8 @@ class SecurityIT extends IntegrationTest {
     void apiNeedsSignInAndAnswersProblems() {
         ResponseEntity<JsonNode> anonymous = http.getForEntity("/api/v1/me", JsonNode.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(anonymous.getHeaders().getContentType())
+                .isEqualTo(MediaType.valueOf("application/problem+json;charset=UTF-8"));
         assertThat(anonymous.getBody().get("type").asText()).isEqualTo("urn:compact-review:problem:unauthenticated");
         assertThat(http.withBasicAuth("fp-egy", "wrong")
                         .getForEntity("/api/v1/me", String.class)
@@ -49,14 +51,12 @@ class SecurityIT extends IntegrationTest {
                         .get("status")
                         .asText())
                 .isEqualTo("UP");
-        assertThat(http.getForEntity("/v3/api-docs", String.class)
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(302);
-        assertThat(http.getForEntity("/camunda/app/cockpit/default/", String.class)
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(302);
+        assertThat(web(null, "/v3/api-docs").statusCode()).isEqualTo(302);
+        assertThat(web(null, "/swagger-ui.html").statusCode()).isEqualTo(302);
+        HttpResponse<String> cockpit = web(null, "/camunda/app/cockpit/default/");
+        assertThat(cockpit.statusCode()).isEqualTo(302);
+        assertThat(cockpit.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 
     @Test
@@ -95,27 +95,25 @@ class SecurityIT extends IntegrationTest {
     @Test
     void camundaWebappsAreForAdministratorsOnly() {
         String secretariat = signIn("secretariat");
-        assertThat(withCookie(secretariat, "/camunda/app/cockpit/default/")
-                        .getStatusCode()
-                        .value())
+        assertThat(web(secretariat, "/camunda/app/cockpit/default/").statusCode())
                 .isEqualTo(403);
+        assertThat(web(secretariat, "/v3/api-docs").body()).contains("/api/v1/cycles");
         String admin = signIn("admin");
-        ResponseEntity<String> cockpit = withCookie(admin, "/camunda/app/cockpit/default/");
-        assertThat(cockpit.getStatusCode().value()).isEqualTo(200);
-        ResponseEntity<String> user = withCookie(admin, "/camunda/api/admin/auth/user/default");
-        assertThat(user.getStatusCode().value()).isEqualTo(200);
-        assertThat(user.getBody()).contains("\"userId\":\"admin\"").contains("camunda-admin");
+        assertThat(web(admin, "/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        HttpResponse<String> user = web(admin, "/camunda/api/admin/auth/user/default");
+        assertThat(user.statusCode()).isEqualTo(200);
+        assertThat(user.body()).contains("\"userId\":\"admin\"").contains("cockpit");
     }
 
     @Test
     void formsNeedTheirCsrfToken() {
         String session = signIn("secretariat");
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, session);
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> logout =
-                http.exchange("/logout", HttpMethod.POST, new HttpEntity<>("", headers), String.class);
-        assertThat(logout.getStatusCode().value()).isEqualTo(403);
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(uri("/logout"))
+                .header("Cookie", session)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("")));
+        assertThat(logout.statusCode()).isEqualTo(403);
+        assertThat(web(session, "/v3/api-docs").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -149,10 +147,15 @@ class SecurityIT extends IntegrationTest {
                 .createDeployment()
                 .addModelInstance("variable-attempt.bpmn", model)
                 .deploy();
-        List<String> serializable = new ArrayList<>(List.of("a"));
+        // What a client would send: Java-serialized bytes (base64) claiming to be an object.
+        var javaSerialized = Variables.serializedObjectValue("rO0ABXNyABNqYXZhLnV0aWwuQXJyYXlMaXN0")
+                .serializationDataFormat(Variables.SerializationDataFormats.JAVA)
+                .objectTypeName("java.util.ArrayList")
+                .create();
         assertThatThrownBy(() -> engine.getRuntimeService()
-                        .startProcessInstanceByKey("variableAttempt", Map.of("list", serializable)))
-                .isInstanceOf(ProcessEngineException.class);
+                        .startProcessInstanceByKey("variableAttempt", Map.of("list", javaSerialized)))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Java serialization");
         assertThatThrownBy(() -> engine.getTaskService()
                         .createTaskQuery()
                         .taskAssigneeExpression("${currentUser()}")
@@ -163,27 +166,42 @@ class SecurityIT extends IntegrationTest {
 
     /** Signs in through the form like a browser and returns the session cookie. */
     private String signIn(String username) {
-        ResponseEntity<String> page = http.getForEntity("/login", String.class);
-        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        HttpResponse<String> page = web(null, "/login");
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
-                .matcher(page.getBody());
+                .matcher(page.body());
         assertThat(token.find()).isTrue();
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", username);
-        form.add("password", "demo");
-        form.add("_csrf", token.group(1));
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, cookie);
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> signedIn = http.postForEntity("/login", new HttpEntity<>(form, headers), String.class);
-        assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
-        assertThat(signedIn.getHeaders().getLocation().toString()).doesNotContain("error");
-        return signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        String form = "username=" + username + "&password=demo&_csrf=" + token.group(1);
+        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        return signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     }
 
-    private ResponseEntity<String> withCookie(String cookie, String path) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.add(HttpHeaders.COOKIE, cookie);
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    /** A GET as a browser would send it, without following redirects. */
+    private HttpResponse<String> web(String cookie, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create(http.getRootUri() + path);
     }
 }

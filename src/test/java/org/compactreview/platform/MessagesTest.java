@@ -1,0 +1,48 @@
+package org.compactreview.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every message exists in every language, with the same placeholders, and formats cleanly. */
+class MessagesTest {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d}");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ar", "fr", "es"})
+    void everyKeyIsTranslatedWithTheSamePlaceholders(String language) throws Exception {
+        Properties english = load("messages.properties");
+        Properties translated = load("messages_" + language + ".properties");
+        assertThat(translated.stringPropertyNames()).isEqualTo(english.stringPropertyNames());
+        for (String key : english.stringPropertyNames()) {
+            assertThat(placeholders(translated.getProperty(key)))
+                    .as(language + ": " + key)
+                    .isEqualTo(placeholders(english.getProperty(key)));
+            String formatted = new MessageFormat(translated.getProperty(key)).format(new Object[] {"A", "B"});
+            assertThat(formatted).as(language + ": " + key).doesNotContain("{");
+            assertThat(translated.getProperty(key)).as(language + ": " + key).isNotBlank();
+        }
+    }
+
+    private static String placeholders(String message) {
+        Matcher matcher = PLACEHOLDER.matcher(message);
+        return matcher.results().map(r -> r.group()).sorted().distinct().collect(Collectors.joining());
+    }
+
+    private static Properties load(String name) throws Exception {
+        Properties properties = new Properties();
+        try (var in = MessagesTest.class.getClassLoader().getResourceAsStream(name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
