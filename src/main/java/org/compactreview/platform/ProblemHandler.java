@@ -1,8 +1,6 @@
 package org.compactreview.platform;
 
-import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -38,9 +36,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final Problems problems;
     private final MessageSource messages;
 
-    ProblemHandler(MessageSource messages) {
+    ProblemHandler(Problems problems, MessageSource messages) {
+        this.problems = problems;
         this.messages = messages;
     }
 
@@ -144,15 +144,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail problem(HttpStatus status, String type, String messageCode, Object... arguments) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(messageCode, arguments));
-        problem.setType(URI.create("urn:compact-review:problem:" + type));
-        problem.setTitle(text("problem.title." + type));
-        return problem;
+        return problems.create(status, type, LocaleContextHolder.getLocale(), messageCode, arguments);
     }
 
     private String text(String code, Object... arguments) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(code, arguments, code, locale);
+        return problems.text(LocaleContextHolder.getLocale(), code, arguments);
     }
 
     private static HttpHeaders problemHeaders() {

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import org.springframework.context.MessageSource;
+import org.compactreview.platform.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -21,12 +20,12 @@ import org.springframework.web.servlet.LocaleResolver;
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
-    private final MessageSource messages;
+    private final Problems problems;
     private final LocaleResolver locales;
 
-    ProblemSecurityHandlers(ObjectMapper json, MessageSource messages, LocaleResolver locales) {
+    ProblemSecurityHandlers(ObjectMapper json, Problems problems, LocaleResolver locales) {
         this.json = json;
-        this.messages = messages;
+        this.problems = problems;
         this.locales = locales;
     }
 
@@ -45,11 +44,7 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)
             throws IOException {
-        var locale = locales.resolveLocale(request);
-        ProblemDetail problem =
-                ProblemDetail.forStatusAndDetail(status, messages.getMessage("problem." + type, null, type, locale));
-        problem.setType(URI.create("urn:compact-review:problem:" + type));
-        problem.setTitle(messages.getMessage("problem.title." + type, null, type, locale));
+        ProblemDetail problem = problems.create(status, type, locales.resolveLocale(request), "problem." + type);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
