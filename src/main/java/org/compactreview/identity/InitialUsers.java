@@ -65,6 +65,6 @@ class InitialUsers implements ApplicationRunner {
         directory.ensureExists(
                 username,
                 DEMO_PASSWORD,
-                new UserDraft(name, username + "@demo.invalid", "en", true, roles, participants));
+                new UserDraft(name, username + "@demo.invalid", null, true, roles, participants));
     }
 }

@@ -97,6 +97,12 @@ public class UserDirectory {
         audit.record("USER_PASSWORD_RESET", "user", username, null, null);
     }
 
+    /** The user's language choice (a preference, not audited). */
+    @Transactional
+    public void rememberLocale(String username, String locale) {
+        users.updateLocale(username, locale);
+    }
+
     /** Creates a user unless it exists; used for demo users and the first administrator. */
     @Transactional
     public void ensureExists(String username, String password, UserDraft draft) {

@@ -93,6 +93,12 @@ class UserRepository {
         replaceRolesAndParticipants(username, draft);
     }
 
+    void updateLocale(String username, String locale) {
+        jdbc.sql("update app_user set locale = ? where username = ?")
+                .params(locale, username)
+                .update();
+    }
+
     void updatePassword(String username, String passwordHash) {
         jdbc.sql("update app_user set password_hash = ? where username = ?")
                 .params(passwordHash, username)

@@ -77,6 +77,13 @@ class ReportRepository {
                 .list();
     }
 
+    List<ReportRow> withStatus(ReportStatus status) {
+        return jdbc.sql("select * from report where status = ? order by updated_at, id")
+                .param(status.name())
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
     List<ReportEntry> entries(long reportId) {
         return jdbc.sql("select * from report_entry where report_id = ? order by objective_number")
                 .param(reportId)

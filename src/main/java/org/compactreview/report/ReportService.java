@@ -77,6 +77,17 @@ public class ReportService {
                 .toList();
     }
 
+    /** Submitted reports waiting for the secretariat, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Report> validationQueue(CurrentUser user) {
+        if (!user.has(Role.SECRETARIAT)) {
+            throw new AccessDeniedException("secretariat only");
+        }
+        return reports.withStatus(ReportStatus.SUBMITTED).stream()
+                .map(this::withEntries)
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public List<ReportVersion> versions(long id, CurrentUser user) {
         visible(reports.find(id), id, user);

@@ -1,7 +1,5 @@
 package org.compactreview.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,14 +53,20 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                path("/actuator/health"), path("/actuator/health/**"), path("/login"), path("/error"))
+                                path("/actuator/health"),
+                                path("/actuator/health/**"),
+                                path("/login"),
+                                path("/error"),
+                                path("/webjars/**"),
+                                path("/css/**"),
+                                path("/favicon.ico"))
                         .permitAll()
                         .requestMatchers(path("/camunda/**"), path("/actuator/**"))
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(withDefaults())
-                .logout(withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 .build();
     }

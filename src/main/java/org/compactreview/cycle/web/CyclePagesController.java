@@ -1,0 +1,259 @@
+package org.compactreview.cycle.web;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.compactreview.cycle.CycleKind;
+import org.compactreview.cycle.CycleService;
+import org.compactreview.cycle.MeetingService;
+import org.compactreview.cycle.OpenCycleRequest;
+import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.framework.Participant;
+import org.compactreview.framework.ParticipantKind;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.PageRequest;
+import org.compactreview.platform.Problems;
+import org.compactreview.report.Consolidation;
+import org.compactreview.tracking.CycleBoard;
+import org.compactreview.tracking.ParticipantStatus;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The secretariat's cycle pages: list, open, board, summary and the meeting steps. */
+@Controller
+@PreAuthorize("hasAnyRole('SECRETARIAT', 'MANAGER', 'ADMIN')")
+class CyclePagesController {
+
+    static final String LIST = "cycle/list";
+    static final String NEW = "cycle/new";
+    static final String BOARD = "cycle/board";
+    static final String SUMMARY = "cycle/summary";
+
+    private final CycleService cycles;
+    private final MeetingService meetings;
+    private final CycleBoard board;
+    private final Consolidation consolidation;
+    private final FrameworkCatalog framework;
+    private final Problems problems;
+
+    CyclePagesController(
+            CycleService cycles,
+            MeetingService meetings,
+            CycleBoard board,
+            Consolidation consolidation,
+            FrameworkCatalog framework,
+            Problems problems) {
+        this.cycles = cycles;
+        this.meetings = meetings;
+        this.board = board;
+        this.consolidation = consolidation;
+        this.framework = framework;
+        this.problems = problems;
+    }
+
+    @GetMapping("/cycles")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("cycles", cycles.list(new PageRequest(page, 25)));
+        return LIST;
+    }
+
+    @GetMapping("/cycles/new")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    String newCycle(Model model) {
+        return showNew(model, "", "", "all", Set.of(), Set.of(), null);
+    }
+
+    @PostMapping("/cycles/new")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    String open(
+            @RequestParam(defaultValue = "") String period,
+            @RequestParam(defaultValue = "") String due,
+            @RequestParam(defaultValue = "all") String scope,
+            @RequestParam(required = false) Set<String> regions,
+            @RequestParam(required = false) Set<String> participants,
+            CurrentUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        Set<String> chosenRegions = regions == null ? Set.of() : regions;
+        Set<String> chosen = participants == null ? Set.of() : participants;
+        LocalDate dueDate;
+        try {
+            dueDate = LocalDate.parse(due);
+        } catch (java.time.format.DateTimeParseException e) {
+            return showNew(model, period, due, scope, chosenRegions, chosen, text("validation.cycle.due-date"));
+        }
+        List<String> selected = "all".equals(scope) ? null : selection(chosenRegions, chosen);
+        try {
+            ReviewCycle cycle = cycles.open(
+                    new OpenCycleRequest(
+                            CycleKind.ANNUAL_REVIEW,
+                            period.trim(),
+                            selected,
+                            dueDate.atTime(23, 59, 59).toInstant(ZoneOffset.UTC),
+                            null,
+                            null),
+                    user);
+            redirect.addFlashAttribute("flash", "flash.cycle.opened");
+            return "redirect:/cycles/" + cycle.id();
+        } catch (InvalidInputException | ConflictException refused) {
+            return showNew(model, period, due, scope, chosenRegions, chosen, describe(refused));
+        }
+    }
+
+    @GetMapping("/cycles/{id}")
+    String board(
+            @PathVariable long id,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String region,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(defaultValue = "name") String sort,
+            Model model) {
+        List<ParticipantStatus> rows = board.status(id).stream()
+                .filter(r -> !StringUtils.hasText(stage) || stage.equals(r.stage()))
+                .filter(r -> !StringUtils.hasText(region) || region.equals(r.region()))
+                .filter(r -> !overdue || r.overdue())
+                .sorted(order(sort))
+                .toList();
+        model.addAttribute("cycle", cycles.get(id));
+        model.addAttribute("rows", rows);
+        model.addAttribute("stage", stage);
+        model.addAttribute("region", region);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("sort", sort);
+        model.addAttribute("regions", regions());
+        return BOARD;
+    }
+
+    @GetMapping("/cycles/{id}/summary")
+    String summary(@PathVariable long id, Model model) {
+        model.addAttribute("cycle", cycles.get(id));
+        model.addAttribute("summary", consolidation.summary(id));
+        return SUMMARY;
+    }
+
+    @PostMapping("/cycles/{id}/meeting/preparation")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    String prepare(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String meetingDate,
+            @RequestParam(defaultValue = "") String agenda,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        try {
+            if (!StringUtils.hasText(agenda) || agenda.length() > 20000) {
+                throw new InvalidInputException("agenda", "validation.meeting.agenda");
+            }
+            meetings.prepare(id, user, parseDate(meetingDate), agenda);
+            redirect.addFlashAttribute("flash", "flash.meeting.prepared");
+        } catch (InvalidInputException | ConflictException refused) {
+            redirect.addFlashAttribute("flashError", describe(refused));
+        }
+        return "redirect:/cycles/" + id;
+    }
+
+    @PostMapping("/cycles/{id}/meeting/outcomes")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    String outcomes(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String outcomes,
+            @RequestParam(defaultValue = "") String decisions,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        try {
+            if (!StringUtils.hasText(outcomes) || outcomes.length() > 20000) {
+                throw new InvalidInputException("outcomes", "validation.meeting.outcomes");
+            }
+            List<String> lines = Arrays.stream(decisions.split("\\R"))
+                    .map(String::trim)
+                    .filter(StringUtils::hasText)
+                    .toList();
+            meetings.recordOutcomes(id, user, outcomes, lines);
+            redirect.addFlashAttribute("flash", "flash.meeting.recorded");
+        } catch (InvalidInputException | ConflictException refused) {
+            redirect.addFlashAttribute("flashError", describe(refused));
+        }
+        return "redirect:/cycles/" + id;
+    }
+
+    private String showNew(
+            Model model,
+            String period,
+            String due,
+            String scope,
+            Set<String> regions,
+            Set<String> participants,
+            String error) {
+        model.addAttribute("period", period);
+        model.addAttribute("due", due);
+        model.addAttribute("scope", scope);
+        model.addAttribute("chosenRegions", regions);
+        model.addAttribute("chosen", participants);
+        model.addAttribute("regions", regions());
+        model.addAttribute("participants", framework.participants());
+        model.addAttribute("formError", error);
+        return NEW;
+    }
+
+    private List<String> selection(Set<String> regions, Set<String> participants) {
+        Set<String> selected = new LinkedHashSet<>();
+        framework.participants().stream()
+                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE && regions.contains(p.region()))
+                .map(Participant::code)
+                .forEach(selected::add);
+        selected.addAll(participants);
+        return List.copyOf(selected);
+    }
+
+    private List<String> regions() {
+        return framework.participants().stream()
+                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE)
+                .map(Participant::region)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    private static Comparator<ParticipantStatus> order(String sort) {
+        Comparator<ParticipantStatus> byName = Comparator.comparing(ParticipantStatus::participantName);
+        return switch (sort) {
+            case "stage" -> Comparator.comparing(ParticipantStatus::stage).thenComparing(byName);
+            case "status" ->
+                Comparator.comparing(ParticipantStatus::reportStatus).thenComparing(byName);
+            case "region" ->
+                Comparator.comparing((ParticipantStatus r) -> String.valueOf(r.region()))
+                        .thenComparing(byName);
+            default -> byName;
+        };
+    }
+
+    private static LocalDate parseDate(String date) {
+        try {
+            return LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("meetingDate", "validation.cycle.due-date");
+        }
+    }
+
+    private String text(String code) {
+        return problems.text(LocaleContextHolder.getLocale(), code);
+    }
+
+    private String describe(org.compactreview.platform.ProblemException refused) {
+        return problems.describe(refused);
+    }
+}

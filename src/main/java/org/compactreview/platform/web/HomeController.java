@@ -1,0 +1,30 @@
+package org.compactreview.platform.web;
+
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.identity.Role;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** Sign-in page and each role's starting page. */
+@Controller
+class HomeController {
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(CurrentUser user) {
+        if (user.has(Role.ADMIN) && user.roles().size() == 1) {
+            return "redirect:/admin/users";
+        }
+        if (user.has(Role.SECRETARIAT)) {
+            return "redirect:/cycles";
+        }
+        if (user.has(Role.MANAGER)) {
+            return "redirect:/team";
+        }
+        return "redirect:/inbox";
+    }
+}

@@ -1,0 +1,91 @@
+package org.compactreview.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.compactreview.identity.AppUser;
+import org.compactreview.identity.UserDirectory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The language of a request: the user's own choice (remembered in the session and in the user's
+ * record, so it follows the user to any browser), else the browser's Accept-Language, else
+ * English. API calls follow Accept-Language only, so that a client decides.
+ */
+class UserLocaleResolver implements LocaleResolver {
+
+    static final List<Locale> SUPPORTED =
+            List.of(Locale.ENGLISH, Locale.forLanguageTag("ar"), Locale.FRENCH, Locale.forLanguageTag("es"));
+    private static final String SESSION_KEY = UserLocaleResolver.class.getName();
+
+    private final UserDirectory users;
+
+    UserLocaleResolver(UserDirectory users) {
+        this.users = users;
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(SESSION_KEY) instanceof Locale chosen) {
+                return chosen;
+            }
+            Optional<Locale> stored = storedChoice();
+            if (stored.isPresent()) {
+                if (session != null) {
+                    session.setAttribute(SESSION_KEY, stored.get());
+                }
+                return stored.get();
+            }
+        }
+        return fromHeader(request);
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        Locale supported = supported(locale).orElse(Locale.ENGLISH);
+        request.getSession().setAttribute(SESSION_KEY, supported);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null
+                && authentication.isAuthenticated()
+                && users.find(authentication.getName()).isPresent()) {
+            users.rememberLocale(authentication.getName(), supported.getLanguage());
+        }
+    }
+
+    private Optional<Locale> storedChoice() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        return users.find(authentication.getName())
+                .map(AppUser::locale)
+                .filter(l -> l != null && !l.isBlank())
+                .map(Locale::forLanguageTag);
+    }
+
+    private static Locale fromHeader(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return best == null ? Locale.ENGLISH : best;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    private static Optional<Locale> supported(Locale locale) {
+        return SUPPORTED.stream()
+                .filter(s -> s.getLanguage().equals(locale.getLanguage()))
+                .findFirst();
+    }
+}

@@ -1,0 +1,203 @@
+package org.compactreview.report.web;
+
+import java.util.List;
+import java.util.Objects;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.Problems;
+import org.compactreview.report.Report;
+import org.compactreview.report.ReportEntry;
+import org.compactreview.report.ReportService;
+import org.compactreview.report.ReportVersion;
+import org.compactreview.report.ValidationDecision;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The progress report pages: the focal points' form (save draft, review, submit), the read-only
+ * history, and the secretariat's validation queue with the side-by-side view.
+ */
+@Controller
+class ReportPagesController {
+
+    static final String FORM = "report/form";
+    static final String CONFIRM = "report/confirm";
+    static final String HISTORY = "report/history";
+    static final String VERSION = "report/version";
+    static final String QUEUE = "report/queue";
+    static final String VALIDATE = "report/validate";
+
+    private final ReportService reports;
+    private final FrameworkCatalog framework;
+    private final Problems problems;
+
+    ReportPagesController(ReportService reports, FrameworkCatalog framework, Problems problems) {
+        this.reports = reports;
+        this.framework = framework;
+        this.problems = problems;
+    }
+
+    @GetMapping("/reports/{id}")
+    String form(@PathVariable long id, CurrentUser user, Model model) {
+        Report report = reports.get(id, user);
+        return showForm(report, ReportForm.of(report), user, model);
+    }
+
+    @PostMapping("/reports/{id}")
+    String save(
+            @PathVariable long id,
+            @ModelAttribute("form") ReportForm form,
+            BindingResult errors,
+            @RequestParam(defaultValue = "save") String action,
+            CurrentUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        Report report = reports.get(id, user);
+        List<ReportEntry> entries = form.getEntries().stream()
+                .filter(Objects::nonNull)
+                .map(ReportForm.EntryForm::toEntry)
+                .toList();
+        try {
+            reports.saveDraft(id, user, form.getLockVersion(), entries);
+        } catch (InvalidInputException invalid) {
+            invalid.fieldProblems()
+                    .forEach(p -> errors.rejectValue(p.field(), p.messageCode(), p.arguments(), p.messageCode()));
+            return showForm(report, form, user, model);
+        } catch (ConflictException stale) {
+            model.addAttribute("formError", text(stale));
+            return showForm(report, form, user, model);
+        }
+        if ("review".equals(action)) {
+            return "redirect:/reports/" + id + "/submit";
+        }
+        redirect.addFlashAttribute("flash", "flash.report.saved");
+        return "redirect:/reports/" + id;
+    }
+
+    @GetMapping("/reports/{id}/submit")
+    String confirm(@PathVariable long id, CurrentUser user, Model model) {
+        Report report = reports.get(id, user);
+        model.addAttribute("report", report);
+        model.addAttribute(
+                "missing",
+                report.entries().stream()
+                        .filter(e -> e.rating() == null)
+                        .map(ReportEntry::objective)
+                        .toList());
+        return CONFIRM;
+    }
+
+    @PostMapping("/reports/{id}/submit")
+    String submit(
+            @PathVariable long id,
+            @RequestParam int lockVersion,
+            CurrentUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            reports.submit(id, user, lockVersion);
+        } catch (InvalidInputException | ConflictException refused) {
+            model.addAttribute("formError", text(refused));
+            return confirm(id, user, model);
+        }
+        redirect.addFlashAttribute("flash", "flash.report.submitted");
+        return "redirect:/inbox";
+    }
+
+    @GetMapping("/reports")
+    String history(CurrentUser user, Model model) {
+        model.addAttribute("reports", reports.list(user, null, null));
+        return HISTORY;
+    }
+
+    @GetMapping("/reports/{id}/versions/{version}")
+    String version(@PathVariable long id, @PathVariable int version, CurrentUser user, Model model) {
+        Report report = reports.get(id, user);
+        ReportVersion shown = reports.versions(id, user).stream()
+                .filter(v -> v.version() == version)
+                .findFirst()
+                .orElseThrow(() -> new org.compactreview.platform.NotFoundException("version", version));
+        model.addAttribute("report", report);
+        model.addAttribute("version", shown);
+        model.addAttribute("titles", titles());
+        return VERSION;
+    }
+
+    @GetMapping("/validation")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    String queue(CurrentUser user, Model model) {
+        model.addAttribute("reports", reports.validationQueue(user));
+        return QUEUE;
+    }
+
+    @GetMapping("/reports/{id}/validate")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    String validateForm(@PathVariable long id, CurrentUser user, Model model) {
+        Report report = reports.get(id, user);
+        List<ReportVersion> versions = reports.versions(id, user);
+        ReportVersion current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+        ReportVersion previous = versions.size() < 2 ? null : versions.get(versions.size() - 2);
+        model.addAttribute("report", report);
+        model.addAttribute("current", current);
+        model.addAttribute("previous", previous);
+        model.addAttribute("rows", SideBySide.rows(current, previous));
+        model.addAttribute("titles", titles());
+        return VALIDATE;
+    }
+
+    @PostMapping("/reports/{id}/validate")
+    @PreAuthorize("hasRole('SECRETARIAT')")
+    String validate(
+            @PathVariable long id,
+            @RequestParam(required = false) ValidationDecision decision,
+            @RequestParam(required = false) String comment,
+            CurrentUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        try {
+            reports.validate(id, user, decision, comment);
+        } catch (InvalidInputException | ConflictException refused) {
+            model.addAttribute("formError", text(refused));
+            model.addAttribute("comment", comment);
+            return validateForm(id, user, model);
+        }
+        redirect.addFlashAttribute(
+                "flash", decision == ValidationDecision.ACCEPT ? "flash.report.accepted" : "flash.report.returned");
+        return "redirect:/validation";
+    }
+
+    private String showForm(Report report, ReportForm form, CurrentUser user, Model model) {
+        model.addAttribute("report", report);
+        model.addAttribute("form", form);
+        model.addAttribute("editable", report.status().editable() && user.represents(report.participantCode()));
+        model.addAttribute("groups", ObjectiveGroups.ROUND_TABLES);
+        model.addAttribute("titles", titles());
+        model.addAttribute(
+                "participantName",
+                framework
+                        .participant(report.participantCode())
+                        .map(p -> p.name())
+                        .orElse(report.participantCode()));
+        return FORM;
+    }
+
+    private java.util.Map<Integer, String> titles() {
+        java.util.Map<Integer, String> titles = new java.util.HashMap<>();
+        framework.objectives().forEach(o -> titles.put(o.number(), o.title()));
+        return titles;
+    }
+
+    private String text(org.compactreview.platform.ProblemException e) {
+        return problems.describe(e);
+    }
+}

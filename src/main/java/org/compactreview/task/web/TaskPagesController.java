@@ -1,0 +1,118 @@
+package org.compactreview.task.web;
+
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.PageRequest;
+import org.compactreview.platform.ProblemException;
+import org.compactreview.platform.Problems;
+import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.task.TaskGateway;
+import org.compactreview.task.WorkItemFilter;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The inbox of every user, and the team view of managers and the secretariat. */
+@Controller
+class TaskPagesController {
+
+    static final String INBOX = "task/inbox";
+    static final String TEAM = "task/team";
+
+    private final TaskGateway tasks;
+    private final Problems problems;
+
+    TaskPagesController(TaskGateway tasks, Problems problems) {
+        this.tasks = tasks;
+        this.problems = problems;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("tasks", tasks.list(user, WorkItemFilter.mine(), new PageRequest(page, 25)));
+        return INBOX;
+    }
+
+    @GetMapping("/team")
+    @PreAuthorize("hasAnyRole('MANAGER', 'SECRETARIAT')")
+    String team(
+            CurrentUser user,
+            @RequestParam(required = false) Long cycleId,
+            @RequestParam(required = false) String participant,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) Boolean overdue,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        WorkItemFilter filter =
+                new WorkItemFilter(true, cycleId, blankToNull(participant), blankToNull(assignee), null, overdue);
+        model.addAttribute("filter", filter);
+        model.addAttribute("tasks", tasks.list(user, filter, new PageRequest(page, 50)));
+        model.addAttribute(
+                "escalations",
+                tasks.list(
+                                user,
+                                new WorkItemFilter(
+                                        true, null, null, null, AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, null),
+                                new PageRequest(0, 50))
+                        .items());
+        return TEAM;
+    }
+
+    @PostMapping("/tasks/{id}/claim")
+    String claim(@PathVariable String id, CurrentUser user, RedirectAttributes redirect) {
+        return act(redirect, "/inbox", "flash.task.claimed", () -> tasks.claim(id, user));
+    }
+
+    @PostMapping("/tasks/{id}/unclaim")
+    String unclaim(
+            @PathVariable String id,
+            @RequestParam(defaultValue = "/inbox") String back,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        return act(redirect, safe(back), "flash.task.released", () -> tasks.unclaim(id, user));
+    }
+
+    @PostMapping("/tasks/{id}/assignee")
+    @PreAuthorize("hasAnyRole('MANAGER', 'SECRETARIAT')")
+    String reassign(
+            @PathVariable String id, @RequestParam String username, CurrentUser user, RedirectAttributes redirect) {
+        return act(redirect, "/team", "flash.task.reassigned", () -> tasks.reassign(id, username.trim(), user));
+    }
+
+    @PostMapping("/tasks/{id}/complete")
+    @PreAuthorize("hasAnyRole('MANAGER', 'SECRETARIAT')")
+    String complete(
+            @PathVariable String id,
+            @RequestParam(required = false) String note,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        return act(redirect, "/team", "flash.task.completed", () -> tasks.completeWithNote(id, note, user));
+    }
+
+    /** Runs an action and comes back with its outcome; refusals are shown, not thrown. */
+    private String act(RedirectAttributes redirect, String back, String success, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", success);
+        } catch (ProblemException refused) {
+            if (refused instanceof org.compactreview.platform.NotFoundException) {
+                throw refused;
+            }
+            redirect.addFlashAttribute("flashError", problems.describe(refused));
+        }
+        return "redirect:" + back;
+    }
+
+    private static String safe(String back) {
+        return back.startsWith("/") && !back.startsWith("//") ? back : "/inbox";
+    }
+
+    private static String blankToNull(String value) {
+        return StringUtils.hasText(value) ? value.trim() : null;
+    }
+}
