@@ -27,7 +27,7 @@ class MessagesTest {
             assertThat(placeholders(translated.getProperty(key)))
                     .as(language + ": " + key)
                     .isEqualTo(placeholders(english.getProperty(key)));
-            String formatted = new MessageFormat(translated.getProperty(key)).format(new Object[] {"A", "B"});
+            String formatted = new MessageFormat(translated.getProperty(key)).format(new Object[] {"A", "B", "C"});
             assertThat(formatted).as(language + ": " + key).doesNotContain("{");
             assertThat(translated.getProperty(key)).as(language + ": " + key).isNotBlank();
         }

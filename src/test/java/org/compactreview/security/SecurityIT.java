@@ -168,7 +168,7 @@ class SecurityIT extends IntegrationTest {
     private String signIn(String username) {
         HttpResponse<String> page = web(null, "/login");
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+        Matcher token = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
                 .matcher(page.body());
         assertThat(token.find()).isTrue();
         String form = "username=" + username + "&password=demo&_csrf=" + token.group(1);

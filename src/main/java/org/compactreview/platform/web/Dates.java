@@ -4,20 +4,23 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
-/** {@code ${@dates.dateTime(x)}} in templates: dates in the user's language, in UTC. */
+/**
+ * {@code ${@dates.dateTime(x)}} in templates: dates in the user's language, with its digits
+ * (Arabic-Indic in Arabic), in UTC.
+ */
 @Component("dates")
 public class Dates {
 
     public String dateTime(Instant instant) {
         return instant == null
                 ? ""
-                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                                .withLocale(LocaleContextHolder.getLocale())
-                                .withZone(ZoneOffset.UTC)
+                : localized(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT))
                                 .format(instant)
                         + " UTC";
     }
@@ -25,17 +28,22 @@ public class Dates {
     public String date(Instant instant) {
         return instant == null
                 ? ""
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                        .withLocale(LocaleContextHolder.getLocale())
-                        .withZone(ZoneOffset.UTC)
+                : localized(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM))
                         .format(instant);
     }
 
     public String date(LocalDate date) {
         return date == null
                 ? ""
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                        .withLocale(LocaleContextHolder.getLocale())
+                : localized(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM))
                         .format(date);
+    }
+
+    private static DateTimeFormatter localized(DateTimeFormatter formatter) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return formatter
+                .withLocale(locale)
+                .withDecimalStyle(DecimalStyle.of(locale))
+                .withZone(ZoneOffset.UTC);
     }
 }

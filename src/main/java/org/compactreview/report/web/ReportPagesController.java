@@ -115,6 +115,7 @@ class ReportPagesController {
     }
 
     @GetMapping("/reports")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
     String history(CurrentUser user, Model model) {
         model.addAttribute("reports", reports.list(user, null, null));
         return HISTORY;

@@ -1,0 +1,255 @@
+package org.compactreview.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.compactreview.support.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole journey in a real headless Chromium (Debian's chromium and chromedriver): the
+ * secretariat opens a cycle; fp-egy drafts, leaves, comes back, submits; the secretariat returns
+ * it; fp-egy sees the comment and resubmits; the secretariat accepts; a manager reassigns a task;
+ * Arabic pages are right to left. If the browser cannot start, this test fails: it is never
+ * skipped.
+ */
+class BrowserJourneyIT extends IntegrationTest {
+
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1400",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void reviewJourneyFromOpeningToAcceptanceAndReassignment() throws Exception {
+        try {
+            journey();
+        } catch (Throwable failure) {
+            debugScreenshot("failure");
+            throw failure;
+        }
+    }
+
+    private void journey() throws Exception {
+        String period = uniquePeriod("web");
+
+        signIn("secretariat");
+        open("/cycles/new");
+        browser.findElement(By.id("period")).sendKeys(period);
+        browser.executeScript("document.getElementById('due').value = '2027-03-31'");
+        click(By.id("scope-chosen"));
+        click(By.id("p-EGY"));
+        click(By.id("p-JOR"));
+        click(By.id("open-submit"));
+        assertThat(flash()).contains("The cycle is open");
+        assertThat(browser.findElements(By.cssSelector("#board tbody tr"))).hasSize(2);
+        String cycleId = browser.getCurrentUrl().replaceAll(".*/cycles/(\\d+).*", "$1");
+        screenshot("board-en");
+        signOut();
+
+        // fp-egy drafts, leaves, comes back: nothing is lost.
+        signIn("fp-egy");
+        openMyReport(period);
+        select("rating-1", "2");
+        browser.findElement(By.id("achievements-1")).sendKeys("National data strategy adopted");
+        click(By.id("support-5"));
+        click(By.id("save-draft"));
+        assertThat(flash()).isEqualTo("Draft saved.");
+        open("/inbox");
+        openMyReport(period);
+        assertThat(new Select(browser.findElement(By.id("rating-1")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("2");
+        assertThat(browser.findElement(By.id("achievements-1")).getAttribute("value"))
+                .isEqualTo("National data strategy adopted");
+        assertThat(browser.findElement(By.id("support-5")).isSelected()).isTrue();
+
+        // Submitting without every rating shows what is missing; then rate all and submit.
+        click(By.id("review-submit"));
+        assertThat(browser.findElement(By.id("missing-ratings")).getText()).contains("Objective 2");
+        click(By.id("back-to-report"));
+        for (int n = 2; n <= 23; n++) {
+            select("rating-" + n, String.valueOf(n % 5));
+        }
+        click(By.id("review-submit"));
+        click(By.id("confirm-submit"));
+        assertThat(flash()).contains("Report submitted");
+        signOut();
+
+        // The secretariat returns it with a comment.
+        signIn("secretariat");
+        reviewInQueue("EGY", cycleId);
+        click(By.id("decision-return"));
+        browser.findElement(By.id("comment")).sendKeys("Please add figures for objective 7.");
+        click(By.id("record-decision"));
+        assertThat(flash()).contains("returned");
+        signOut();
+
+        // fp-egy sees the comment and resubmits.
+        signIn("fp-egy");
+        openMyReport(period);
+        assertThat(browser.findElement(By.id("return-comment")).getText())
+                .contains("Please add figures for objective 7.");
+        browser.findElement(By.id("achievements-7")).sendKeys("Figures: 1200 cases");
+        click(By.id("review-submit"));
+        click(By.id("confirm-submit"));
+        assertThat(flash()).contains("Report submitted");
+        signOut();
+
+        // The secretariat sees what changed and accepts.
+        signIn("secretariat");
+        reviewInQueue("EGY", cycleId);
+        assertThat(browser.findElements(By.cssSelector("#side-by-side tr.version-diff")))
+                .hasSize(1);
+        click(By.id("decision-accept"));
+        click(By.id("record-decision"));
+        assertThat(flash()).isEqualTo("Report accepted.");
+        signOut();
+
+        // A manager hands Jordan's task to its focal point.
+        signIn("manager");
+        open("/team?participant=JOR");
+        WebElement row = browser.findElement(By.cssSelector("#team-tasks tr[data-participant='JOR']"));
+        row.findElement(By.name("username")).sendKeys("fp-jor");
+        WebElement reassign = row.findElement(By.cssSelector("button[type=submit]"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", reassign);
+        reassign.click();
+        assertThat(flash()).isEqualTo("The task is reassigned.");
+        assertThat(browser.findElement(By.cssSelector("#team-tasks tr[data-participant='JOR']"))
+                        .getText())
+                .contains("fp-jor");
+        signOut();
+
+        // Arabic pages are right to left, with Bootstrap's RTL stylesheet; the choice is remembered.
+        signIn("fp-jor");
+        open("/inbox?lang=ar");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("ar");
+        assertThat(browser.findElements(By.cssSelector("link[href*='bootstrap.rtl']")))
+                .hasSize(1);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isNotEqualTo("Inbox");
+        screenshot("inbox-ar");
+        openMyReport(period);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(browser.findElement(By.cssSelector("#objective-1 legend")).getText())
+                .contains("Collect and utilize accurate and disaggregated data");
+        screenshot("report-ar");
+        signOut();
+        signIn("fp-jor");
+        open("/inbox");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        open("/inbox?lang=en");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+    }
+
+    /** Clicks like a user would: the element is scrolled to the middle of the window first. */
+    private void click(By locator) {
+        WebElement element = browser.findElement(locator);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            debugScreenshot("intercepted-" + locator.toString().replaceAll("[^a-z-]", ""));
+            throw e;
+        }
+    }
+
+    private void debugScreenshot(String name) {
+        try {
+            screenshot(name);
+        } catch (Exception ignored) {
+            // the original failure matters more than the screenshot
+        }
+    }
+
+    private void select(String id, String value) {
+        WebElement element = browser.findElement(By.id(id));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        new Select(element).selectByValue(value);
+    }
+
+    private void signIn(String username) {
+        open("/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo");
+        click(By.cssSelector("main button[type=submit]"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Signs out and waits for the signed-out page, so the next sign-in starts a fresh session. */
+    private void signOut() {
+        click(By.cssSelector("form[action$='/logout'] button"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("logout"));
+    }
+
+    private void openMyReport(String period) {
+        open("/inbox");
+        browser.findElement(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='" + period
+                        + "']]//a[contains(@href,'/reports/')]"))
+                .click();
+    }
+
+    private void reviewInQueue(String participant, String cycleId) {
+        open("/validation");
+        browser.findElement(By.cssSelector(
+                        "#validation-queue tr[data-participant='" + participant + "'][data-cycle='" + cycleId + "'] a"))
+                .click();
+    }
+
+    private String flash() {
+        return browser.findElement(By.cssSelector("[role=status].alert")).getText();
+    }
+
+    private void open(String path) {
+        browser.get(http.getRootUri() + path);
+    }
+
+    private void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
