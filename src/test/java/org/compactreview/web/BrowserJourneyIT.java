@@ -85,6 +85,7 @@ class BrowserJourneyIT extends IntegrationTest {
         click(By.id("p-JOR"));
         click(By.id("open-submit"));
         assertThat(flash()).contains("The cycle is open");
+        assertEveryFieldHasALabel();
         assertThat(browser.findElements(By.cssSelector("#board tbody tr"))).hasSize(2);
         String cycleId = browser.getCurrentUrl().replaceAll(".*/cycles/(\\d+).*", "$1");
         screenshot("board-en");
@@ -107,6 +108,8 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(browser.findElement(By.id("achievements-1")).getAttribute("value"))
                 .isEqualTo("National data strategy adopted");
         assertThat(browser.findElement(By.id("support-5")).isSelected()).isTrue();
+        assertEveryFieldHasALabel();
+        screenshot("report-form-en");
 
         // Submitting without every rating shows what is missing; then rate all and submit.
         click(By.id("review-submit"));
@@ -145,6 +148,8 @@ class BrowserJourneyIT extends IntegrationTest {
         reviewInQueue("EGY", cycleId);
         assertThat(browser.findElements(By.cssSelector("#side-by-side tr.version-diff")))
                 .hasSize(1);
+        assertEveryFieldHasALabel();
+        screenshot("validate-en");
         click(By.id("decision-accept"));
         click(By.id("record-decision"));
         assertThat(flash()).isEqualTo("Report accepted.");
@@ -184,6 +189,15 @@ class BrowserJourneyIT extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
         open("/inbox?lang=en");
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("ltr");
+    }
+
+    /** Every visible form field has a label (or an accessible name) that a screen reader reads. */
+    private void assertEveryFieldHasALabel() {
+        Object unlabelled = browser.executeScript(
+                "return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+                        + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))"
+                        + ".map(e => e.name || e.id)");
+        assertThat((java.util.List<?>) unlabelled).as(browser.getCurrentUrl()).isEmpty();
     }
 
     /** Clicks like a user would: the element is scrolled to the middle of the window first. */

@@ -152,6 +152,7 @@ class ReportPagesController {
         model.addAttribute("current", current);
         model.addAttribute("previous", previous);
         model.addAttribute("rows", SideBySide.rows(current, previous));
+        model.addAttribute("participantName", participantName(report));
         model.addAttribute("titles", titles());
         return VALIDATE;
     }
@@ -183,13 +184,15 @@ class ReportPagesController {
         model.addAttribute("editable", report.status().editable() && user.represents(report.participantCode()));
         model.addAttribute("groups", ObjectiveGroups.ROUND_TABLES);
         model.addAttribute("titles", titles());
-        model.addAttribute(
-                "participantName",
-                framework
-                        .participant(report.participantCode())
-                        .map(p -> p.name())
-                        .orElse(report.participantCode()));
+        model.addAttribute("participantName", participantName(report));
         return FORM;
+    }
+
+    private String participantName(Report report) {
+        return framework
+                .participant(report.participantCode())
+                .map(p -> p.name())
+                .orElse(report.participantCode());
     }
 
     private java.util.Map<Integer, String> titles() {
