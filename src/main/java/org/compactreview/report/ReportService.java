@@ -18,6 +18,7 @@ import org.compactreview.platform.NotFoundException;
 import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.report.ReportRepository.ReportRow;
 import org.compactreview.task.TaskGateway;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +35,21 @@ public class ReportService {
     private final FrameworkCatalog framework;
     private final TaskGateway tasks;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReportService(
-            ReportRepository reports, FrameworkCatalog framework, TaskGateway tasks, AuditLog audit, Clock clock) {
+            ReportRepository reports,
+            FrameworkCatalog framework,
+            TaskGateway tasks,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.reports = reports;
         this.framework = framework;
         this.tasks = tasks;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -151,6 +159,12 @@ public class ReportService {
         after.put("decision", decision);
         after.put("comment", comment);
         audit.record("REPORT_VALIDATED", "report", id, Map.of("status", row.status()), after);
+        if (decision == ValidationDecision.ACCEPT) {
+            List<ReportEntry> flagged = withEntries(row).entries().stream()
+                    .filter(ReportEntry::supportNeeded)
+                    .toList();
+            events.publishEvent(new ReportAccepted(id, row.cycleId(), row.participantCode(), flagged));
+        }
         return get(id, user);
     }
 

@@ -13,6 +13,7 @@ import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.CapacityBuildingModel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TaskGateway {
+
+    private static final java.util.Set<String> FORMLESS = java.util.Set.of(
+            AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, CapacityBuildingModel.TASK_FOLLOW_UP_MISSED_UPDATE);
 
     private final WorkItemRepository workItems;
     private final TaskService tasks;
@@ -119,11 +123,26 @@ public class TaskGateway {
         completeChecked(item, user, vars);
     }
 
-    /** Completes a task that needs no form, such as a manager's follow-up of an overdue report. */
+    /** Completes the open task of a given kind for a capacity-building request, as the caller. */
+    @Transactional
+    public void completeForRequest(String taskKey, long requestId, CurrentUser user, Map<String, Object> vars) {
+        WorkItem item = workItems
+                .findOpenForRequest(taskKey, requestId, clock.instant())
+                .orElseThrow(() -> new ConflictException("problem.task.none-open"));
+        completeChecked(item, user, vars);
+    }
+
+    /** The open tasks of a capacity-building request. */
+    @Transactional(readOnly = true)
+    public java.util.List<WorkItem> forRequest(long requestId) {
+        return workItems.forRequest(requestId, clock.instant());
+    }
+
+    /** Completes a task that needs no form: a manager's follow-up of an overdue report or update. */
     @Transactional
     public void completeWithNote(String taskId, String note, CurrentUser user) {
         WorkItem item = visible(taskId, user);
-        if (!AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT.equals(item.taskKey())) {
+        if (!FORMLESS.contains(item.taskKey())) {
             throw new ConflictException("problem.task.needs-form");
         }
         completeChecked(item, user, Map.of());

@@ -15,4 +15,5 @@ public record WorkItem(
         String assignee,
         Instant dueAt,
         boolean overdue,
-        Instant createdAt) {}
+        Instant createdAt,
+        Long capacityRequestId) {}

@@ -37,15 +37,16 @@ class WorkItemRepository {
             String candidateGroup,
             String assignee,
             Instant dueAt,
-            Instant createdAt) {
+            Instant createdAt,
+            Long capacityRequestId) {
         // The report of a participant's branch is found by its business keys.
         jdbc.sql(
                         """
                         insert into work_item (task_id, task_key, name, cycle_id, participant_code, report_id,
-                                               candidate_group, assignee, due_at, created_at)
+                                               candidate_group, assignee, due_at, created_at, capacity_request_id)
                         values (:id, :key, :name, :cycle, :participant,
                                 (select r.id from report r where r.cycle_id = :cycle and r.participant_code = :participant),
-                                :group, :assignee, :due, :created)
+                                :group, :assignee, :due, :created, :request)
                         on conflict (task_id) do nothing
                         """)
                 .param("id", taskId)
@@ -57,6 +58,7 @@ class WorkItemRepository {
                 .param("assignee", assignee)
                 .param("due", timestamp(dueAt))
                 .param("created", timestamp(createdAt))
+                .param("request", capacityRequestId)
                 .update();
     }
 
@@ -92,6 +94,22 @@ class WorkItemRepository {
                 .param("report", reportId)
                 .query((rs, n) -> map(rs, now))
                 .optional();
+    }
+
+    Optional<WorkItem> findOpenForRequest(String taskKey, long requestId, Instant now) {
+        return jdbc.sql(SELECT + " where w.task_key = :key and w.capacity_request_id = :request"
+                        + " order by w.created_at limit 1")
+                .param("key", taskKey)
+                .param("request", requestId)
+                .query((rs, n) -> map(rs, now))
+                .optional();
+    }
+
+    List<WorkItem> forRequest(long requestId, Instant now) {
+        return jdbc.sql(SELECT + " where w.capacity_request_id = :request order by w.created_at")
+                .param("request", requestId)
+                .query((rs, n) -> map(rs, now))
+                .list();
     }
 
     List<WorkItem> forReport(long reportId, Instant now) {
@@ -154,7 +172,8 @@ class WorkItemRepository {
                 rs.getString("assignee"),
                 due,
                 due != null && due.isBefore(now),
-                instant(rs.getTimestamp("created_at")));
+                instant(rs.getTimestamp("created_at")),
+                (Long) rs.getObject("capacity_request_id"));
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -22,8 +22,19 @@ public class WorkItems {
             String candidateGroup,
             String assignee,
             Instant dueAt,
-            Instant createdAt) {
-        repository.insert(taskId, taskKey, name, cycleId, participantCode, candidateGroup, assignee, dueAt, createdAt);
+            Instant createdAt,
+            Long capacityRequestId) {
+        repository.insert(
+                taskId,
+                taskKey,
+                name,
+                cycleId,
+                participantCode,
+                candidateGroup,
+                assignee,
+                dueAt,
+                createdAt,
+                capacityRequestId);
     }
 
     public void taskChanged(String taskId, String assignee, Instant dueAt) {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.CapacityBuildingModel;
 import org.compactreview.task.WorkItems;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,8 @@ public class WorkItemListener implements TaskListener {
                         candidateGroup(task),
                         task.getAssignee(),
                         instant(task.getDueDate()),
-                        instant(task.getCreateTime()));
+                        instant(task.getCreateTime()),
+                        (Long) task.getVariable(CapacityBuildingModel.VAR_REQUEST_ID));
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE ->
                 workItems.taskChanged(task.getId(), task.getAssignee(), instant(task.getDueDate()));
             case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> workItems.taskEnded(task.getId());

@@ -1,0 +1,7 @@
+package org.compactreview.capacity;
+
+public enum UpdateStatus {
+    ON_TRACK,
+    DELAYED,
+    BLOCKED
+}
