@@ -169,6 +169,51 @@ class BrowserJourneyIT extends IntegrationTest {
                 .contains("fp-jor");
         signOut();
 
+        // Capacity building: objective 5 was flagged for support; the request is assessed and planned.
+        String capacityProcess = jdbc.sql(
+                        "select c.process_instance_id from capacity_request c join report r on r.id = c.report_id"
+                                + " where r.cycle_id = ? and c.objective_number = 5")
+                .param(Long.parseLong(cycleId))
+                .query(String.class)
+                .single();
+        runDueJobs(capacityProcess);
+        signIn("secretariat");
+        open("/capacity?objective=5&stage=ASSESSMENT");
+        click(By.cssSelector("#capacity-requests tr[data-objective='5'] a"));
+        String requestUrl = browser.getCurrentUrl();
+        assertEveryFieldHasALabel();
+        click(By.id("assessment-ACCEPT"));
+        click(By.id("assess-submit"));
+        assertThat(browser.findElement(By.id("capacity-stage")).getText()).isEqualTo("Support planning");
+        signOut();
+
+        signIn("manager");
+        browser.get(requestUrl);
+        browser.findElement(By.id("implementingPartner")).sendKeys("IOM country office");
+        browser.findElement(By.id("activities")).sendKeys("Bilateral labour agreement workshops");
+        browser.executeScript("document.getElementById('startDate').value = '2027-01-10'");
+        browser.executeScript("document.getElementById('endDate').value = '2027-01-01'");
+        click(By.id("plan-submit"));
+        assertThat(browser.findElement(By.cssSelector("[role=alert].alert")).getText())
+                .contains("end date cannot be before the start date");
+        assertThat(browser.findElement(By.id("activities")).getAttribute("value"))
+                .isEqualTo("Bilateral labour agreement workshops");
+        browser.executeScript("document.getElementById('endDate').value = '2027-07-10'");
+        click(By.id("plan-submit"));
+        assertThat(browser.findElement(By.id("capacity-stage")).getText()).isEqualTo("Implementation");
+        screenshot("capacity-en");
+        signOut();
+
+        signIn("fp-egy");
+        open("/capacity");
+        assertThat(browser.findElements(By.cssSelector("#capacity-requests tbody tr")))
+                .allSatisfy(tr -> assertThat(tr.getText()).contains("Egypt"));
+        openMyReportOfCycle(cycleId);
+        assertThat(browser.findElement(By.cssSelector("#objective-5 .capacity-requests"))
+                        .getText())
+                .contains("Implementation");
+        signOut();
+
         // Arabic pages are right to left, with Bootstrap's RTL stylesheet; the choice is remembered.
         signIn("fp-jor");
         open("/inbox?lang=ar");
@@ -246,6 +291,15 @@ class BrowserJourneyIT extends IntegrationTest {
         browser.findElement(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='" + period
                         + "']]//a[contains(@href,'/reports/')]"))
                 .click();
+    }
+
+    private void openMyReportOfCycle(String cycleId) {
+        String reportId = jdbc.sql("select id from report where cycle_id = ? and participant_code = 'EGY'")
+                .param(Long.parseLong(cycleId))
+                .query(Long.class)
+                .single()
+                .toString();
+        open("/reports/" + reportId);
     }
 
     private void reviewInQueue(String participant, String cycleId) {

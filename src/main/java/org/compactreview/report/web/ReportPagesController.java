@@ -2,6 +2,9 @@ package org.compactreview.report.web;
 
 import java.util.List;
 import java.util.Objects;
+import org.compactreview.capacity.CapacityFilter;
+import org.compactreview.capacity.CapacityRequest;
+import org.compactreview.capacity.CapacityService;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ConflictException;
@@ -39,11 +42,14 @@ class ReportPagesController {
 
     private final ReportService reports;
     private final FrameworkCatalog framework;
+    private final CapacityService capacity;
     private final Problems problems;
 
-    ReportPagesController(ReportService reports, FrameworkCatalog framework, Problems problems) {
+    ReportPagesController(
+            ReportService reports, FrameworkCatalog framework, CapacityService capacity, Problems problems) {
         this.reports = reports;
         this.framework = framework;
+        this.capacity = capacity;
         this.problems = problems;
     }
 
@@ -185,6 +191,11 @@ class ReportPagesController {
         model.addAttribute("groups", ObjectiveGroups.ROUND_TABLES);
         model.addAttribute("titles", titles());
         model.addAttribute("participantName", participantName(report));
+        // The participant's capacity-building requests (open and closed) beside each objective.
+        model.addAttribute(
+                "requests",
+                capacity.list(user, new CapacityFilter(null, null, null, report.participantCode())).stream()
+                        .collect(java.util.stream.Collectors.groupingBy(CapacityRequest::objective)));
         return FORM;
     }
 

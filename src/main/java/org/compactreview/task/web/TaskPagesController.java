@@ -52,14 +52,15 @@ class TaskPagesController {
                 new WorkItemFilter(true, cycleId, blankToNull(participant), blankToNull(assignee), null, overdue);
         model.addAttribute("filter", filter);
         model.addAttribute("tasks", tasks.list(user, filter, new PageRequest(page, 50)));
-        model.addAttribute(
-                "escalations",
-                tasks.list(
-                                user,
-                                new WorkItemFilter(
-                                        true, null, null, null, AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, null),
-                                new PageRequest(0, 50))
-                        .items());
+        java.util.List<org.compactreview.task.WorkItem> escalations = new java.util.ArrayList<>();
+        for (String key : java.util.List.of(
+                AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT,
+                org.compactreview.process.CapacityBuildingModel.TASK_FOLLOW_UP_MISSED_UPDATE)) {
+            escalations.addAll(
+                    tasks.list(user, new WorkItemFilter(true, null, null, null, key, null), new PageRequest(0, 50))
+                            .items());
+        }
+        model.addAttribute("escalations", escalations);
         return TEAM;
     }
 

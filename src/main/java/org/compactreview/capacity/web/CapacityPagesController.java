@@ -1,0 +1,206 @@
+package org.compactreview.capacity.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.compactreview.capacity.Assessment;
+import org.compactreview.capacity.CapacityFilter;
+import org.compactreview.capacity.CapacityRequest;
+import org.compactreview.capacity.CapacityService;
+import org.compactreview.capacity.CapacityStage;
+import org.compactreview.capacity.SupportPlan;
+import org.compactreview.capacity.UpdateStatus;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.framework.Participant;
+import org.compactreview.framework.ParticipantKind;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.ProblemException;
+import org.compactreview.platform.Problems;
+import org.compactreview.task.TaskGateway;
+import org.compactreview.task.WorkItem;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Capacity-building pages: the request list, one request with the step due now, practices. */
+@Controller
+class CapacityPagesController {
+
+    static final String LIST = "capacity/list";
+    static final String DETAIL = "capacity/detail";
+    static final String PRACTICES = "capacity/practices";
+
+    private final CapacityService capacity;
+    private final TaskGateway tasks;
+    private final FrameworkCatalog framework;
+    private final Problems problems;
+
+    CapacityPagesController(
+            CapacityService capacity, TaskGateway tasks, FrameworkCatalog framework, Problems problems) {
+        this.capacity = capacity;
+        this.tasks = tasks;
+        this.framework = framework;
+        this.problems = problems;
+    }
+
+    @GetMapping("/capacity")
+    String list(
+            CurrentUser user,
+            @RequestParam(required = false) Integer objective,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) CapacityStage stage,
+            Model model) {
+        CapacityFilter filter = new CapacityFilter(objective, StringUtils.hasText(region) ? region : null, stage, null);
+        model.addAttribute("requests", capacity.list(user, filter));
+        model.addAttribute("filter", filter);
+        model.addAttribute("stages", CapacityStage.values());
+        model.addAttribute("regions", regions());
+        return LIST;
+    }
+
+    @GetMapping("/capacity/{id}")
+    String detail(@PathVariable long id, CurrentUser user, Model model) {
+        CapacityRequest request = capacity.get(id, user);
+        List<WorkItem> open = tasks.forRequest(id);
+        model.addAttribute("request", request);
+        if (!model.containsAttribute("typed")) {
+            model.addAttribute("typed", java.util.Map.of());
+        }
+        model.addAttribute(
+                "step",
+                open.stream()
+                        .map(WorkItem::taskKey)
+                        .filter(k -> !k.startsWith("Task_FollowUp"))
+                        .findFirst()
+                        .orElse(null));
+        model.addAttribute("updateStatuses", UpdateStatus.values());
+        model.addAttribute(
+                "mergeCandidates",
+                capacity.list(user, new CapacityFilter(request.objective(), null, null, null)).stream()
+                        .filter(r -> r.id() != id
+                                && r.stage().open()
+                                && !r.participantCode().equals(request.participantCode()))
+                        .toList());
+        return DETAIL;
+    }
+
+    @PostMapping("/capacity/{id}/assessment")
+    String assess(
+            @PathVariable long id,
+            @RequestParam(required = false) Assessment assessment,
+            @RequestParam(required = false) Long mergeInto,
+            @RequestParam(required = false) String reason,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> capacity.assess(id, user, assessment, mergeInto, reason));
+    }
+
+    @PostMapping("/capacity/{id}/plan")
+    String plan(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String implementingPartner,
+            @RequestParam(defaultValue = "") String activities,
+            @RequestParam(defaultValue = "") String startDate,
+            @RequestParam(defaultValue = "") String endDate,
+            @RequestParam(required = false) BigDecimal budget,
+            @RequestParam(required = false) String currency,
+            @RequestParam(required = false) String fundingSource,
+            @RequestParam(defaultValue = "P1M") String reviewInterval,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> {
+            if (!StringUtils.hasText(implementingPartner) || !StringUtils.hasText(activities)) {
+                throw new InvalidInputException("implementingPartner", "validation.capacity.required");
+            }
+            capacity.agreePlan(
+                    id,
+                    user,
+                    new SupportPlan(
+                            implementingPartner.trim(),
+                            activities.trim(),
+                            date("startDate", startDate),
+                            date("endDate", endDate),
+                            budget,
+                            StringUtils.hasText(currency) ? currency.trim().toUpperCase() : null,
+                            StringUtils.hasText(fundingSource) ? fundingSource.trim() : null,
+                            reviewInterval.trim()));
+        });
+    }
+
+    @PostMapping("/capacity/{id}/updates")
+    String update(
+            @PathVariable long id,
+            @RequestParam(required = false) UpdateStatus status,
+            @RequestParam(required = false) String done,
+            @RequestParam(required = false) String nextSteps,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> capacity.reportProgress(id, user, status, done, nextSteps));
+    }
+
+    @PostMapping("/capacity/{id}/evaluation")
+    String evaluate(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer outcomeRating,
+            @RequestParam(required = false) String lessons,
+            @RequestParam(defaultValue = "false") boolean publish,
+            @RequestParam(required = false) String summary,
+            CurrentUser user,
+            RedirectAttributes redirect) {
+        return act(id, redirect, () -> capacity.evaluate(id, user, outcomeRating, lessons, publish, summary));
+    }
+
+    @GetMapping("/practices")
+    String practices(@RequestParam(required = false) Integer objective, Model model) {
+        model.addAttribute("practices", capacity.practices(objective));
+        model.addAttribute("objective", objective);
+        return PRACTICES;
+    }
+
+    /** Runs a step; a refusal comes back to the page with its reason and what the user typed. */
+    private String act(long id, RedirectAttributes redirect, Runnable step) {
+        try {
+            step.run();
+            redirect.addFlashAttribute("flash", "flash.capacity.saved");
+        } catch (InvalidInputException | ConflictException refused) {
+            redirect.addFlashAttribute("flashError", problems.describe((ProblemException) refused));
+            redirect.addFlashAttribute("typed", typed());
+        }
+        return "redirect:/capacity/" + id;
+    }
+
+    private static java.util.Map<String, String> typed() {
+        var request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                        org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
+                .getRequest();
+        java.util.Map<String, String> typed = new java.util.HashMap<>();
+        request.getParameterMap().forEach((name, values) -> typed.put(name, values.length == 0 ? "" : values[0]));
+        typed.remove("_csrf");
+        return typed;
+    }
+
+    private static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "validation.cycle.due-date");
+        }
+    }
+
+    private List<String> regions() {
+        return framework.participants().stream()
+                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE)
+                .map(Participant::region)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+}
