@@ -2,6 +2,7 @@ package org.compactreview.task;
 
 import java.time.Clock;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.compactreview.audit.AuditLog;
 import org.compactreview.identity.CurrentUser;
@@ -30,13 +31,21 @@ public class TaskGateway {
 
     private final WorkItemRepository workItems;
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final UserDirectory users;
     private final AuditLog audit;
     private final Clock clock;
 
-    TaskGateway(WorkItemRepository workItems, TaskService tasks, UserDirectory users, AuditLog audit, Clock clock) {
+    TaskGateway(
+            WorkItemRepository workItems,
+            TaskService tasks,
+            RuntimeService runtime,
+            UserDirectory users,
+            AuditLog audit,
+            Clock clock) {
         this.workItems = workItems;
         this.tasks = tasks;
+        this.runtime = runtime;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -159,7 +168,14 @@ public class TaskGateway {
             }
             tasks.setAssignee(item.id(), user.username());
         }
-        tasks.complete(item.id(), vars);
+        if (!vars.isEmpty()) {
+            // Routing variables stay on the task's own execution: written at the process instance,
+            // 193 branches deciding at once would all insert the same variable there and collide.
+            String executionId =
+                    tasks.createTaskQuery().taskId(item.id()).singleResult().getExecutionId();
+            runtime.setVariablesLocal(executionId, vars);
+        }
+        tasks.complete(item.id());
     }
 
     private WorkItem visible(String taskId, CurrentUser user) {
