@@ -45,6 +45,20 @@ class SecurityIT extends IntegrationTest {
     }
 
     @Test
+    void oversizedBodiesAreRefusedBeforeTheyAreRead() {
+        String huge = "{\"lockVersion\":0,\"entries\":[{\"objective\":1,\"achievements\":\""
+                + "x".repeat(2 * 1024 * 1024) + "\"}]}";
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/api/v1/reports/1"))
+                .header(
+                        "Authorization",
+                        "Basic " + java.util.Base64.getEncoder().encodeToString("fp-egy:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(huge)));
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("urn:compact-review:problem:too-large");
+    }
+
+    @Test
     void healthIsOpenAndNothingElseIs() {
         assertThat(http.getForEntity("/actuator/health", JsonNode.class)
                         .getBody()

@@ -1,0 +1,120 @@
+package org.compactreview.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.compactreview.platform.Problems;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Refuses request bodies above a limit (default 1 MB, {@code compact-review.max-request-bytes})
+ * with 413 before anything reads them: no report field needs more, and a huge body would
+ * otherwise be parsed into memory whole. A body of undeclared length fails once it passes the limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final Problems problems;
+    private final ObjectMapper json;
+    private final LocaleResolver locales;
+
+    RequestSizeLimit(
+            @Value("${compact-review.max-request-bytes:1048576}") long maxBytes,
+            Problems problems,
+            ObjectMapper json,
+            LocaleResolver locales) {
+        this.maxBytes = maxBytes;
+        this.problems = problems;
+        this.json = json;
+        this.locales = locales;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long declared = declaredLength(request);
+        if (declared > maxBytes) {
+            ProblemDetail problem = problems.create(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    "too-large",
+                    locales.resolveLocale(request),
+                    "problem.too-large",
+                    maxBytes / 1024);
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Connection", "close");
+            json.writeValue(response.getOutputStream(), problem);
+            return;
+        }
+        chain.doFilter(declared < 0 ? new Limited(request, maxBytes) : request, response);
+    }
+
+    /** The Content-Length header, or -1 when the body's length is not declared (chunked). */
+    private static long declaredLength(HttpServletRequest request) {
+        String header = request.getHeader("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A body of undeclared length (chunked) is read up to the limit, then reading fails. */
+    private static final class Limited extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final long maxBytes;
+
+        Limited(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+            jakarta.servlet.ServletInputStream in = super.getInputStream();
+            return new jakarta.servlet.ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0 && ++read > maxBytes) {
+                        throw new IOException("request body larger than " + maxBytes + " bytes");
+                    }
+                    return b;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+    }
+}
