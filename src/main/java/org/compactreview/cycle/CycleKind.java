@@ -1,5 +1,6 @@
 package org.compactreview.cycle;
 
 public enum CycleKind {
-    ANNUAL_REVIEW
+    ANNUAL_REVIEW,
+    HIGH_LEVEL_CONFERENCE
 }

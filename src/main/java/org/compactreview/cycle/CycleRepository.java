@@ -37,14 +37,21 @@ class CycleRepository {
     }
 
     long insert(
-            CycleKind kind, String period, Instant reminderAt, Instant due, Instant closes, String by, Instant now) {
+            CycleKind kind,
+            String period,
+            Instant reminderAt,
+            Instant due,
+            Instant closes,
+            LocalDate conferenceDate,
+            String by,
+            Instant now) {
         return jdbc.sql(
                         """
                         insert into review_cycle (kind, period, status, reminder_at, submission_due, window_closes_at,
-                                                  opened_by, opened_at)
-                        values (?, ?, 'OPEN', ?, ?, ?, ?, ?) returning id
+                                                  conference_date, opened_by, opened_at)
+                        values (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?) returning id
                         """)
-                .params(kind.name(), period, ts(reminderAt), ts(due), ts(closes), by, ts(now))
+                .params(kind.name(), period, ts(reminderAt), ts(due), ts(closes), conferenceDate, by, ts(now))
                 .query(Long.class)
                 .single();
     }
@@ -126,7 +133,8 @@ class CycleRepository {
                     rs.getObject("meeting_date", LocalDate.class),
                     rs.getString("meeting_agenda"),
                     rs.getString("meeting_outcomes"),
-                    decisions == null ? null : json.readTree(decisions));
+                    decisions == null ? null : json.readTree(decisions),
+                    rs.getObject("conference_date", LocalDate.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.compactreview.audit.AuditLog;
 import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.framework.ParticipantKind;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
@@ -29,8 +30,9 @@ public class CycleService {
     private final FrameworkCatalog framework;
     private final ReportService reports;
     private final Consolidation consolidation;
-    private final AnnualReviewProcess process;
+    private final CycleProcess process;
     private final CycleProperties properties;
+    private final CadenceProperties cadence;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -39,8 +41,9 @@ public class CycleService {
             FrameworkCatalog framework,
             ReportService reports,
             Consolidation consolidation,
-            AnnualReviewProcess process,
+            CycleProcess process,
             CycleProperties properties,
+            CadenceProperties cadence,
             AuditLog audit,
             Clock clock) {
         this.cycles = cycles;
@@ -49,6 +52,7 @@ public class CycleService {
         this.consolidation = consolidation;
         this.process = process;
         this.properties = properties;
+        this.cadence = cadence;
         this.audit = audit;
         this.clock = clock;
     }
@@ -59,7 +63,8 @@ public class CycleService {
      */
     @Transactional
     public ReviewCycle open(OpenCycleRequest request, CurrentUser user) {
-        List<String> participants = participants(request.participants());
+        boolean conference = request.kind() == CycleKind.HIGH_LEVEL_CONFERENCE;
+        List<String> participants = participants(request.participants(), conference);
         Instant now = clock.instant();
         Instant due = request.submissionDue();
         Instant reminderAt =
@@ -67,16 +72,58 @@ public class CycleService {
         Instant closesAt =
                 request.windowClosesAt() != null ? request.windowClosesAt() : due.plus(properties.gracePeriod());
         checkDates(now, reminderAt, due, closesAt);
+        if (conference
+                && (request.conferenceDate() == null
+                        || !request.conferenceDate()
+                                .atStartOfDay()
+                                .toInstant(java.time.ZoneOffset.UTC)
+                                .isAfter(closesAt))) {
+            throw new InvalidInputException("conferenceDate", "validation.cycle.conference-date");
+        }
         if (cycles.exists(request.kind(), request.period())) {
             throw new ConflictException("problem.cycle.exists", request.period());
         }
-        long id = cycles.insert(request.kind(), request.period(), reminderAt, due, closesAt, user.username(), now);
-        reports.createDrafts(id, participants, user.username());
-        String processInstanceId = process.start(id, request.period(), reminderAt, due, closesAt);
+        long id = cycles.insert(
+                request.kind(),
+                request.period(),
+                reminderAt,
+                due,
+                closesAt,
+                conference ? request.conferenceDate() : null,
+                user.username(),
+                now);
+        reports.createDrafts(id, participants, conference, user.username());
+        String processInstanceId = process.start(request.kind(), id, request.period(), reminderAt, due, closesAt);
         cycles.setProcessInstance(id, processInstanceId);
         ReviewCycle opened = get(id);
         audit.record("CYCLE_OPENED", "cycle", id, null, opened);
         return opened;
+    }
+
+    /**
+     * Opens the cycle the cadence asks for, as the system: the annual review of the current year
+     * for all member states, or the conference for all regional bodies. A period already opened
+     * (by hand) is left alone.
+     */
+    @Transactional
+    public java.util.Optional<ReviewCycle> openScheduled(CycleKind kind) {
+        Instant now = clock.instant();
+        int year = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).getYear();
+        boolean conference = kind == CycleKind.HIGH_LEVEL_CONFERENCE;
+        String period = conference ? year + "-" + (year + cadence.conferenceYears() - 1) : String.valueOf(year);
+        if (cycles.exists(kind, period)) {
+            return java.util.Optional.empty();
+        }
+        Instant due = now.plus(cadence.submissionWindow());
+        java.time.LocalDate conferenceDate = conference
+                ? java.time.LocalDate.ofInstant(now.plus(cadence.conferenceAfter()), java.time.ZoneOffset.UTC)
+                : null;
+        CurrentUser system = new CurrentUser(
+                org.compactreview.audit.AuditLog.SYSTEM,
+                java.util.Set.of(org.compactreview.identity.Role.SECRETARIAT),
+                java.util.Set.of());
+        return java.util.Optional.of(
+                open(new OpenCycleRequest(kind, period, null, due, null, null, conferenceDate), system));
     }
 
     @Transactional(readOnly = true)
@@ -111,9 +158,9 @@ public class CycleService {
                 "CYCLE_CLOSED", "cycle", id, Map.of("status", before.status()), Map.of("status", CycleStatus.CLOSED));
     }
 
-    private List<String> participants(List<String> requested) {
+    private List<String> participants(List<String> requested, boolean conference) {
         if (requested == null) {
-            return framework.memberStateCodes();
+            return conference ? framework.regionalBodyCodes() : framework.memberStateCodes();
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (requested.isEmpty()) {
@@ -122,8 +169,17 @@ public class CycleService {
         Set<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             String code = requested.get(i);
-            if (framework.participant(code).isEmpty()) {
+            var participant = framework.participant(code);
+            boolean regionalBody = participant
+                    .filter(p -> p.kind() != ParticipantKind.MEMBER_STATE)
+                    .isPresent();
+            if (participant.isEmpty()) {
                 problems.add(new FieldProblem("participants[" + i + "]", "validation.participant.unknown", code));
+            } else if (conference != regionalBody) {
+                problems.add(new FieldProblem(
+                        "participants[" + i + "]",
+                        conference ? "validation.participant.not-regional" : "validation.participant.not-member-state",
+                        code));
             } else if (!unique.add(code)) {
                 problems.add(new FieldProblem("participants[" + i + "]", "validation.participant.duplicate", code));
             }

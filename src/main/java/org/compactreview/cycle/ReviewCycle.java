@@ -21,4 +21,5 @@ public record ReviewCycle(
         LocalDate meetingDate,
         String meetingAgenda,
         String meetingOutcomes,
-        JsonNode meetingDecisions) {}
+        JsonNode meetingDecisions,
+        LocalDate conferenceDate) {}

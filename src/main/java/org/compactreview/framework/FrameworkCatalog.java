@@ -47,6 +47,14 @@ public class FrameworkCatalog {
                 .toList();
     }
 
+    /** UN regional commissions and regional consultative processes: the conference's regions. */
+    public List<String> regionalBodyCodes() {
+        return participants().stream()
+                .filter(p -> p.kind() != ParticipantKind.MEMBER_STATE)
+                .map(Participant::code)
+                .toList();
+    }
+
     private Snapshot snapshot() {
         Snapshot current = snapshot;
         if (current == null) {

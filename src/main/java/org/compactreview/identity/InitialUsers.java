@@ -58,6 +58,11 @@ class InitialUsers implements ApplicationRunner {
         demo("fp-egy", "Focal point, Egypt", Set.of(Role.FOCAL_POINT), Set.of("EGY"));
         demo("fp-jor", "Focal point, Jordan", Set.of(Role.FOCAL_POINT), Set.of("JOR"));
         demo("fp-mar", "Focal point, Morocco", Set.of(Role.FOCAL_POINT), Set.of("MAR"));
+        demo(
+                "fp-arcp",
+                "Regional focal point, Arab Regional Consultative Process",
+                Set.of(Role.FOCAL_POINT),
+                Set.of("ARCP"));
         log.info("Demo users are ready (password '{}'): see README.md", DEMO_PASSWORD);
     }
 

@@ -17,4 +17,5 @@ public record Report(
         String returnComment,
         Instant updatedAt,
         String updatedBy,
-        List<ReportEntry> entries) {}
+        List<ReportEntry> entries,
+        boolean regional) {}

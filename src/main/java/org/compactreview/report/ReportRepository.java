@@ -29,9 +29,10 @@ class ReportRepository {
         this.json = json;
     }
 
-    void insertDrafts(long cycleId, Collection<String> participantCodes, Instant now, String by) {
+    void insertDrafts(long cycleId, Collection<String> participantCodes, boolean regional, Instant now, String by) {
         template.batchUpdate(
-                "insert into report (cycle_id, participant_code, status, updated_at, updated_by) values (?, ?, 'DRAFT', ?, ?)",
+                "insert into report (cycle_id, participant_code, status, updated_at, updated_by, regional)"
+                        + " values (?, ?, 'DRAFT', ?, ?, " + regional + ")",
                 participantCodes,
                 200,
                 (ps, code) -> {
@@ -84,6 +85,44 @@ class ReportRepository {
                 .list();
     }
 
+    /** Members of a regional body: its listed members, else the member states of its UN region. */
+    private static final String MEMBERS_OF =
+            """
+            select m.member_code from regional_body_member m where m.body_code = b.code
+            union
+            select p.code from participant p
+            where p.kind = 'MEMBER_STATE' and p.region = b.region
+              and not exists (select 1 from regional_body_member x where x.body_code = b.code)
+            """;
+
+    boolean isMemberOfAny(String participantCode, java.util.Set<String> bodies) {
+        if (bodies.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("select exists (select 1 from participant b where b.code in (:bodies)"
+                        + " and b.kind <> 'MEMBER_STATE' and :member in (" + MEMBERS_OF + "))")
+                .param("bodies", bodies)
+                .param("member", participantCode)
+                .query(Boolean.class)
+                .single();
+    }
+
+    List<ReportRow> acceptedNationalReportsOfMembers(String bodyCode, long conferenceCycleId) {
+        return jdbc.sql("select r.* from report r join review_cycle c on c.id = r.cycle_id, participant b"
+                        + " where b.code = :body and r.status = 'ACCEPTED' and not r.regional"
+                        + " and c.kind = 'ANNUAL_REVIEW'"
+                        + " and c.opened_at > coalesce((select max(p.opened_at) from review_cycle p"
+                        + "   where p.kind = 'HIGH_LEVEL_CONFERENCE' and p.id <> :conference"
+                        + "   and p.opened_at < (select opened_at from review_cycle where id = :conference)),"
+                        + "   '-infinity'::timestamptz)"
+                        + " and r.participant_code in (" + MEMBERS_OF + ")"
+                        + " order by c.opened_at, r.participant_code")
+                .param("body", bodyCode)
+                .param("conference", conferenceCycleId)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
     List<ReportEntry> entries(long reportId) {
         return jdbc.sql("select * from report_entry where report_id = ? order by objective_number")
                 .param(reportId)
@@ -93,18 +132,21 @@ class ReportRepository {
                         rs.getString("achievements"),
                         rs.getString("obstacles"),
                         rs.getString("priorities"),
-                        rs.getBoolean("support_needed")))
+                        rs.getBoolean("support_needed"),
+                        rs.getString("good_practices")))
                 .list();
     }
 
     void upsertEntries(long reportId, List<ReportEntry> entries) {
         template.batchUpdate(
                 """
-                insert into report_entry (report_id, objective_number, rating, achievements, obstacles, priorities, support_needed)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into report_entry (report_id, objective_number, rating, achievements, obstacles, priorities, support_needed,
+                                          good_practices)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (report_id, objective_number) do update set
                   rating = excluded.rating, achievements = excluded.achievements, obstacles = excluded.obstacles,
-                  priorities = excluded.priorities, support_needed = excluded.support_needed
+                  priorities = excluded.priorities, support_needed = excluded.support_needed,
+                  good_practices = excluded.good_practices
                 """,
                 entries,
                 50,
@@ -116,6 +158,7 @@ class ReportRepository {
                     ps.setString(5, e.obstacles());
                     ps.setString(6, e.priorities());
                     ps.setBoolean(7, e.supportNeeded());
+                    ps.setString(8, e.goodPractices());
                 });
     }
 
@@ -200,7 +243,8 @@ class ReportRepository {
                 rs.getInt("lock_version"),
                 rs.getString("return_comment"),
                 rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("updated_by"));
+                rs.getString("updated_by"),
+                rs.getBoolean("regional"));
     }
 
     /** The report's own row, without entries. */
@@ -213,5 +257,6 @@ class ReportRepository {
             int lockVersion,
             String returnComment,
             Instant updatedAt,
-            String updatedBy) {}
+            String updatedBy,
+            boolean regional) {}
 }

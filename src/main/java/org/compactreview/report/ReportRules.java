@@ -40,17 +40,27 @@ final class ReportRules {
             checkText(problems, at + ".achievements", entry.achievements());
             checkText(problems, at + ".obstacles", entry.obstacles());
             checkText(problems, at + ".priorities", entry.priorities());
+            checkText(problems, at + ".goodPractices", entry.goodPractices());
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
     }
 
-    /** A report can be submitted only when every objective has a rating. */
-    static void checkComplete(List<ReportEntry> entries) {
+    /**
+     * A national report can be submitted only when every objective has a rating; a regional
+     * review when every objective has a summary of progress.
+     */
+    static void checkComplete(List<ReportEntry> entries, boolean regional) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ReportEntry entry : entries) {
-            if (entry.rating() == null) {
+            if (regional
+                    && (entry.achievements() == null || entry.achievements().isBlank())) {
+                problems.add(new FieldProblem(
+                        "entries[objective=" + entry.objective() + "].achievements",
+                        "validation.summary.required",
+                        entry.objective()));
+            } else if (!regional && entry.rating() == null) {
                 problems.add(new FieldProblem(
                         "entries[objective=" + entry.objective() + "].rating",
                         "validation.rating.required",

@@ -53,10 +53,10 @@ public class ReportService {
         this.clock = clock;
     }
 
-    /** One draft report per participant, created when a cycle opens. */
+    /** One draft report (or regional review) per participant, created when a cycle opens. */
     @Transactional
-    public void createDrafts(long cycleId, Collection<String> participantCodes, String openedBy) {
-        reports.insertDrafts(cycleId, participantCodes, clock.instant(), openedBy);
+    public void createDrafts(long cycleId, Collection<String> participantCodes, boolean regional, String openedBy) {
+        reports.insertDrafts(cycleId, participantCodes, regional, clock.instant(), openedBy);
     }
 
     @Transactional(readOnly = true)
@@ -117,7 +117,7 @@ public class ReportService {
     public Report submit(long id, CurrentUser user, Integer expectedLockVersion) {
         ReportRow row = editable(id, user, expectedLockVersion);
         List<ReportEntry> entries = withEntries(row).entries();
-        ReportRules.checkComplete(entries);
+        ReportRules.checkComplete(entries, row.regional());
         int version = row.submittedVersion() + 1;
         Instant now = clock.instant();
         reports.insertVersion(id, version, now, user.username(), entries);
@@ -207,9 +207,30 @@ public class ReportService {
         return row;
     }
 
-    private static ReportRow visible(java.util.Optional<ReportRow> found, long id, CurrentUser user) {
-        return found.filter(r -> user.seesAllParticipants() || user.represents(r.participantCode()))
+    private ReportRow visible(java.util.Optional<ReportRow> found, long id, CurrentUser user) {
+        return found.filter(r -> user.seesAllParticipants()
+                        || user.represents(r.participantCode())
+                        || readsAsRegionalFocalPoint(r, user))
                 .orElseThrow(() -> new NotFoundException("report", id));
+    }
+
+    /** A regional body's focal points read the accepted national reports of its members. */
+    private boolean readsAsRegionalFocalPoint(ReportRow report, CurrentUser user) {
+        return !report.regional()
+                && report.status() == ReportStatus.ACCEPTED
+                && reports.isMemberOfAny(report.participantCode(), user.participants());
+    }
+
+    /**
+     * The accepted national reports a regional review draws on: those of the region's members in
+     * the annual cycles opened since the previous conference.
+     */
+    @Transactional(readOnly = true)
+    public List<Report> regionalSources(long regionalReportId, CurrentUser user) {
+        ReportRow regional = visible(reports.find(regionalReportId), regionalReportId, user);
+        return reports.acceptedNationalReportsOfMembers(regional.participantCode(), regional.cycleId()).stream()
+                .map(this::withEntries)
+                .toList();
     }
 
     private Report withEntries(ReportRow row) {
@@ -229,7 +250,8 @@ public class ReportService {
                 row.returnComment(),
                 row.updatedAt(),
                 row.updatedBy(),
-                entries);
+                entries,
+                row.regional());
     }
 
     /** The stored entries that a save replaces: the audit's "before". */

@@ -30,6 +30,9 @@ class MessagesTest {
             String formatted = new MessageFormat(translated.getProperty(key)).format(new Object[] {"A", "B", "C"});
             assertThat(formatted).as(language + ": " + key).doesNotContain("{");
             assertThat(translated.getProperty(key)).as(language + ": " + key).isNotBlank();
+            assertThat(translated.getProperty(key))
+                    .as(language + ": " + key + " (a literal apostrophe is written '')")
+                    .doesNotContainPattern("(?<!')'(?!')");
         }
     }
 

@@ -50,7 +50,7 @@ class ReportRulesTest {
     @Test
     void submissionNeedsEveryRating() {
         List<ReportEntry> entries = List.of(ReportEntry.empty(1), new ReportEntry(2, 3, null, null, null, false));
-        assertThatThrownBy(() -> ReportRules.checkComplete(entries))
+        assertThatThrownBy(() -> ReportRules.checkComplete(entries, false))
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.fieldProblems()).hasSize(1).first().satisfies(p -> assertThat(p.field())

@@ -37,7 +37,8 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/admin/users", 403, 403, 403, 200),
                 Arguments.of("/admin/users/new", 403, 403, 403, 200),
                 Arguments.of("/capacity", 200, 200, 200, 200),
-                Arguments.of("/practices", 200, 200, 200, 200));
+                Arguments.of("/practices", 200, 200, 200, 200),
+                Arguments.of("/conferences/new", 403, 200, 403, 403));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,23 +2,15 @@ package org.compactreview.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import org.compactreview.support.Browser;
 import org.compactreview.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole journey in a real headless Chromium (Debian's chromium and chromedriver): the
@@ -29,37 +21,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserJourneyIT extends IntegrationTest {
 
-    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static Browser web;
     private static ChromeDriver browser;
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=1280,1400",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-        Files.createDirectories(SCREENSHOTS);
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (web == null) {
+            web = new Browser(http.getRootUri());
+            browser = web.driver();
+        }
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (web != null) {
+            web.close();
+            web = null;
         }
     }
 
@@ -160,9 +137,7 @@ class BrowserJourneyIT extends IntegrationTest {
         open("/team?participant=JOR");
         WebElement row = browser.findElement(By.cssSelector("#team-tasks tr[data-participant='JOR']"));
         row.findElement(By.name("username")).sendKeys("fp-jor");
-        WebElement reassign = row.findElement(By.cssSelector("button[type=submit]"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", reassign);
-        reassign.click();
+        web.click(row.findElement(By.cssSelector("button[type=submit]")));
         assertThat(flash()).isEqualTo("The task is reassigned.");
         assertThat(browser.findElement(By.cssSelector("#team-tasks tr[data-participant='JOR']"))
                         .getText())
@@ -238,52 +213,29 @@ class BrowserJourneyIT extends IntegrationTest {
 
     /** Every visible form field has a label (or an accessible name) that a screen reader reads. */
     private void assertEveryFieldHasALabel() {
-        Object unlabelled = browser.executeScript(
-                "return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
-                        + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label'))"
-                        + ".map(e => e.name || e.id)");
-        assertThat((java.util.List<?>) unlabelled).as(browser.getCurrentUrl()).isEmpty();
+        assertThat(web.unlabelledFields()).as(browser.getCurrentUrl()).isEmpty();
     }
 
     /** Clicks like a user would: the element is scrolled to the middle of the window first. */
     private void click(By locator) {
-        WebElement element = browser.findElement(locator);
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        try {
-            element.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-            debugScreenshot("intercepted-" + locator.toString().replaceAll("[^a-z-]", ""));
-            throw e;
-        }
+        web.click(locator);
     }
 
     private void debugScreenshot(String name) {
-        try {
-            screenshot(name);
-        } catch (Exception ignored) {
-            // the original failure matters more than the screenshot
-        }
+        web.screenshot(name);
     }
 
     private void select(String id, String value) {
-        WebElement element = browser.findElement(By.id(id));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        new Select(element).selectByValue(value);
+        web.select(id, value);
     }
 
     private void signIn(String username) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo");
-        click(By.cssSelector("main button[type=submit]"));
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        web.signIn(username);
     }
 
     /** Signs out and waits for the signed-out page, so the next sign-in starts a fresh session. */
     private void signOut() {
-        click(By.cssSelector("form[action$='/logout'] button"));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("logout"));
+        web.signOut();
     }
 
     private void openMyReport(String period) {
@@ -310,14 +262,14 @@ class BrowserJourneyIT extends IntegrationTest {
     }
 
     private String flash() {
-        return browser.findElement(By.cssSelector("[role=status].alert")).getText();
+        return web.flash();
     }
 
     private void open(String path) {
-        browser.get(http.getRootUri() + path);
+        web.open(path);
     }
 
-    private void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    private void screenshot(String name) {
+        web.screenshot(name);
     }
 }

@@ -45,6 +45,7 @@ public class ReportForm {
         private String obstacles;
         private String priorities;
         private boolean supportNeeded;
+        private String goodPractices;
 
         static EntryForm of(ReportEntry entry) {
             EntryForm form = new EntryForm();
@@ -54,6 +55,7 @@ public class ReportForm {
             form.obstacles = entry.obstacles();
             form.priorities = entry.priorities();
             form.supportNeeded = entry.supportNeeded();
+            form.goodPractices = entry.goodPractices();
             return form;
         }
 
@@ -68,7 +70,13 @@ public class ReportForm {
                 }
             }
             return new ReportEntry(
-                    objective, parsed, blank(achievements), blank(obstacles), blank(priorities), supportNeeded);
+                    objective,
+                    parsed,
+                    blank(achievements),
+                    blank(obstacles),
+                    blank(priorities),
+                    supportNeeded,
+                    blank(goodPractices));
         }
 
         private static String blank(String text) {
@@ -113,6 +121,14 @@ public class ReportForm {
 
         public void setPriorities(String priorities) {
             this.priorities = priorities;
+        }
+
+        public String getGoodPractices() {
+            return goodPractices;
+        }
+
+        public void setGoodPractices(String goodPractices) {
+            this.goodPractices = goodPractices;
         }
 
         public boolean isSupportNeeded() {

@@ -6,6 +6,7 @@ import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityRequest;
 import org.compactreview.capacity.CapacityService;
 import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.framework.RoundTables;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
@@ -43,13 +44,22 @@ class ReportPagesController {
     private final ReportService reports;
     private final FrameworkCatalog framework;
     private final CapacityService capacity;
+    private final FollowUps followUps;
+    private final RoundTables roundTables;
     private final Problems problems;
 
     ReportPagesController(
-            ReportService reports, FrameworkCatalog framework, CapacityService capacity, Problems problems) {
+            ReportService reports,
+            FrameworkCatalog framework,
+            CapacityService capacity,
+            FollowUps followUps,
+            RoundTables roundTables,
+            Problems problems) {
         this.reports = reports;
         this.framework = framework;
         this.capacity = capacity;
+        this.followUps = followUps;
+        this.roundTables = roundTables;
         this.problems = problems;
     }
 
@@ -97,7 +107,9 @@ class ReportPagesController {
         model.addAttribute(
                 "missing",
                 report.entries().stream()
-                        .filter(e -> e.rating() == null)
+                        .filter(e -> report.regional()
+                                ? e.achievements() == null || e.achievements().isBlank()
+                                : e.rating() == null)
                         .map(ReportEntry::objective)
                         .toList());
         return CONFIRM;
@@ -188,7 +200,12 @@ class ReportPagesController {
         model.addAttribute("report", report);
         model.addAttribute("form", form);
         model.addAttribute("editable", report.status().editable() && user.represents(report.participantCode()));
-        model.addAttribute("groups", ObjectiveGroups.ROUND_TABLES);
+        model.addAttribute("groups", roundTables.roundTables());
+        model.addAttribute("sources", report.regional() ? reports.regionalSources(report.id(), user) : List.of());
+        model.addAttribute(
+                "followUps",
+                followUps.items(report.participantCode()).stream()
+                        .collect(java.util.stream.Collectors.groupingBy(FollowUpView::objective)));
         model.addAttribute("titles", titles());
         model.addAttribute("participantName", participantName(report));
         // The participant's capacity-building requests (open and closed) beside each objective.

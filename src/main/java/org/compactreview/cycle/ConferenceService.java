@@ -1,0 +1,178 @@
+package org.compactreview.cycle;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.compactreview.audit.AuditLog;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.identity.Role;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.NotFoundException;
+import org.compactreview.process.ConferenceModel;
+import org.compactreview.task.TaskGateway;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The conference's own steps after the regional reviews: compile the progress report, consult
+ * stakeholders, negotiate the declaration in numbered drafts, adopt it. Each step locks the cycle,
+ * checks its status and the caller's role, records, audits and completes its task.
+ */
+@Service
+public class ConferenceService {
+
+    private static final int MAX_TEXT = 50_000;
+
+    private final CycleRepository cycles;
+    private final ConferenceRepository conference;
+    private final TaskGateway tasks;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    ConferenceService(
+            CycleRepository cycles, ConferenceRepository conference, TaskGateway tasks, AuditLog audit, Clock clock) {
+        this.cycles = cycles;
+        this.conference = conference;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void compile(long cycleId, CurrentUser user, String narrative) {
+        step(cycleId, user, Role.SECRETARIAT, CycleStatus.OPEN);
+        text("narrative", narrative);
+        conference.saveNarrative(cycleId, narrative, user.username(), clock.instant());
+        tasks.complete(ConferenceModel.TASK_COMPILE_PROGRESS_REPORT, cycleId, null, user, Map.of());
+        cycles.updateStatus(cycleId, CycleStatus.CONSULTATION, null);
+        audit.record("CONFERENCE_COMPILED", "cycle", cycleId, null, Map.of("narrative", narrative));
+    }
+
+    @Transactional
+    public void addSubmission(
+            long cycleId,
+            CurrentUser user,
+            StakeholderSubmission.StakeholderGroup group,
+            String organisation,
+            String submission) {
+        step(cycleId, user, Role.SECRETARIAT, CycleStatus.CONSULTATION);
+        if (group == null) {
+            throw new InvalidInputException("group", "validation.conference.group");
+        }
+        text("organisation", organisation);
+        text("submission", submission);
+        conference.insertSubmission(cycleId, group, organisation, submission, user.username(), clock.instant());
+        audit.record(
+                "STAKEHOLDER_SUBMISSION_RECORDED",
+                "cycle",
+                cycleId,
+                null,
+                Map.of("group", group, "organisation", organisation));
+    }
+
+    @Transactional
+    public void finishConsultation(long cycleId, CurrentUser user) {
+        step(cycleId, user, Role.SECRETARIAT, CycleStatus.CONSULTATION);
+        tasks.complete(ConferenceModel.TASK_CONSULT_STAKEHOLDERS, cycleId, null, user, Map.of());
+        cycles.updateStatus(cycleId, CycleStatus.NEGOTIATION, null);
+        audit.record(
+                "CONSULTATION_CLOSED",
+                "cycle",
+                cycleId,
+                Map.of("status", CycleStatus.CONSULTATION),
+                Map.of("status", CycleStatus.NEGOTIATION));
+    }
+
+    /** One negotiation round: a new numbered draft, or agreement on the latest draft. */
+    @Transactional
+    public void negotiate(long cycleId, CurrentUser user, String newDraft, boolean agree) {
+        step(cycleId, user, Role.MANAGER, CycleStatus.NEGOTIATION);
+        if (agree) {
+            if (conference.drafts(cycleId).isEmpty()) {
+                throw new ConflictException("problem.conference.no-draft");
+            }
+            tasks.complete(
+                    ConferenceModel.TASK_NEGOTIATE_DECLARATION,
+                    cycleId,
+                    null,
+                    user,
+                    Map.of(ConferenceModel.VAR_AGREED, true));
+            audit.record(
+                    "DECLARATION_AGREED",
+                    "cycle",
+                    cycleId,
+                    null,
+                    Map.of("draft", conference.drafts(cycleId).size()));
+            return;
+        }
+        text("text", newDraft);
+        int number = conference.insertDraft(cycleId, newDraft, user.username(), clock.instant());
+        tasks.complete(
+                ConferenceModel.TASK_NEGOTIATE_DECLARATION,
+                cycleId,
+                null,
+                user,
+                Map.of(ConferenceModel.VAR_AGREED, false));
+        audit.record("DECLARATION_DRAFTED", "cycle", cycleId, null, Map.of("number", number, "text", newDraft));
+    }
+
+    /** The conference adopts the agreed declaration: its commitments become follow-up items. */
+    @Transactional
+    public void adopt(long cycleId, CurrentUser user, List<Commitment> commitments) {
+        step(cycleId, user, Role.SECRETARIAT, CycleStatus.NEGOTIATION);
+        if (commitments == null || commitments.isEmpty()) {
+            throw new InvalidInputException("commitments", "validation.conference.commitments");
+        }
+        Instant now = clock.instant();
+        tasks.complete(ConferenceModel.TASK_ADOPT_DECLARATION, cycleId, null, user, Map.of());
+        commitments.forEach(c -> conference.insertFollowUpItem(cycleId, c, now));
+        cycles.updateStatus(cycleId, CycleStatus.CLOSED, now);
+        audit.record("DECLARATION_ADOPTED", "cycle", cycleId, null, Map.of("commitments", commitments));
+    }
+
+    @Transactional(readOnly = true)
+    public ConferenceRecord record(long cycleId) {
+        cycles.find(cycleId)
+                .filter(c -> c.kind() == CycleKind.HIGH_LEVEL_CONFERENCE)
+                .orElseThrow(() -> new NotFoundException("conference", cycleId));
+        return new ConferenceRecord(
+                conference.narrative(cycleId).orElse(null),
+                conference.submissions(cycleId),
+                conference.drafts(cycleId));
+    }
+
+    /** Follow-up items that a participant reports against (those naming it and those for all). */
+    @Transactional(readOnly = true)
+    public List<FollowUpItem> followUpItems(String participantCode, Integer objective) {
+        return conference.followUpItems(participantCode, objective);
+    }
+
+    private ReviewCycle step(long cycleId, CurrentUser user, Role role, CycleStatus status) {
+        ReviewCycle cycle = cycles.lock(cycleId)
+                .filter(c -> c.kind() == CycleKind.HIGH_LEVEL_CONFERENCE)
+                .orElseThrow(() -> new NotFoundException("conference", cycleId));
+        if (!user.has(role)) {
+            throw new AccessDeniedException(role + " only");
+        }
+        if (cycle.status() != status) {
+            throw new ConflictException("problem.cycle.wrong-status", cycle.status(), status);
+        }
+        return cycle;
+    }
+
+    private static void text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "validation.capacity.required");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw new InvalidInputException(field, "validation.text.too-long", MAX_TEXT);
+        }
+    }
+
+    /** What the conference has recorded so far. */
+    public record ConferenceRecord(
+            String narrative, List<StakeholderSubmission> submissions, List<DeclarationDraft> drafts) {}
+}

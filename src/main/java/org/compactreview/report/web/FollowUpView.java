@@ -1,0 +1,4 @@
+package org.compactreview.report.web;
+
+/** One follow-up item as the report form shows it. */
+public record FollowUpView(int objective, String conferencePeriod, String text) {}
