@@ -58,10 +58,10 @@ public class UserDirectory {
         return users.list(page);
     }
 
-    /** E-mail addresses of the enabled focal points of a participant. */
+    /** The enabled focal points of a participant who have an e-mail address, with their language. */
     @Transactional(readOnly = true)
-    public List<String> focalPointEmails(String participantCode) {
-        return users.focalPointEmails(participantCode);
+    public List<Recipient> focalPointRecipients(String participantCode) {
+        return users.focalPointRecipients(participantCode);
     }
 
     @Transactional

@@ -54,17 +54,17 @@ class UserRepository {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    List<String> focalPointEmails(String participantCode) {
+    List<Recipient> focalPointRecipients(String participantCode) {
         return jdbc.sql(
                         """
-                        select u.email from app_user u
+                        select u.email, u.locale from app_user u
                         join user_participant p on p.username = u.username
                         join user_role r on r.username = u.username and r.role = 'FOCAL_POINT'
                         where p.participant_code = ? and u.enabled and u.email is not null
                         order by u.email
                         """)
                 .param(participantCode)
-                .query(String.class)
+                .query((rs, n) -> new Recipient(rs.getString("email"), rs.getString("locale")))
                 .list();
     }
 

@@ -1,8 +1,16 @@
 package org.compactreview.notify;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.framework.Participant;
+import org.compactreview.identity.Recipient;
 import org.compactreview.identity.UserDirectory;
 import org.compactreview.report.ReportService;
 import org.slf4j.Logger;
@@ -13,8 +21,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
 /**
- * Reminds a participant's focal points that their report is due. Only reports never submitted
- * are reminded: a report returned for revision already told its focal points by the return.
+ * Reminds a participant's focal points that their report is due, each in the language they chose.
+ * Only reports never submitted are reminded: a report returned for revision already told its focal
+ * points by the return.
  */
 @Service
 public class SubmissionReminder {
@@ -43,28 +52,40 @@ public class SubmissionReminder {
         this.messages = messages;
     }
 
-    /** Returns how many recipients were reminded. */
+    /** Returns how many recipients were reminded; each in the language they chose (default English). */
     public int remind(long cycleId, String participantCode, java.util.Date due) {
         if (!reports.awaitingFirstSubmission(cycleId, participantCode)) {
             return 0;
         }
-        List<String> recipients = users.focalPointEmails(participantCode);
+        List<Recipient> recipients = users.focalPointRecipients(participantCode);
         String name =
                 framework.participant(participantCode).map(Participant::name).orElse(participantCode);
         if (!properties.enabled()) {
-            log.info("Reminder for {} (cycle {}) to {} not sent: mail is disabled", name, cycleId, recipients);
+            log.info(
+                    "Reminder for {} (cycle {}) to {} recipients not sent: mail is disabled",
+                    name,
+                    cycleId,
+                    recipients.size());
             return 0;
         }
-        if (recipients.isEmpty()) {
-            return 0;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(recipients.toArray(String[]::new));
-        java.util.Locale locale = java.util.Locale.ENGLISH;
-        message.setSubject(messages.getMessage("mail.reminder.subject", new Object[] {name}, locale));
-        message.setText(messages.getMessage("mail.reminder.body", new Object[] {name, due.toInstant()}, locale));
-        mail.send(message);
+        Map<String, List<String>> byLanguage = recipients.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.locale() == null ? "en" : r.locale(),
+                        TreeMap::new,
+                        Collectors.mapping(Recipient::email, Collectors.toList())));
+        byLanguage.forEach((language, emails) -> {
+            Locale locale = Locale.forLanguageTag(language);
+            String dueText = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                    .withLocale(locale)
+                    .withZone(ZoneOffset.UTC)
+                    .format(due.toInstant());
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(properties.from());
+            message.setTo(emails.toArray(String[]::new));
+            message.setSubject(messages.getMessage("mail.reminder.subject", new Object[] {name}, locale));
+            message.setText(messages.getMessage("mail.reminder.body", new Object[] {name, dueText}, locale));
+            mail.send(message);
+        });
         return recipients.size();
     }
 }

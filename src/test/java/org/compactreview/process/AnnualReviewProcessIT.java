@@ -57,6 +57,9 @@ class AnnualReviewProcessIT extends IntegrationTest {
     @Autowired
     HistoryService history;
 
+    @Autowired
+    org.compactreview.identity.UserDirectory users;
+
     @Test
     void happyPathRunsFromOpeningToClosedCycle() {
         ReviewCycle cycle = open("EGY");
@@ -157,6 +160,30 @@ class AnnualReviewProcessIT extends IntegrationTest {
         tasks.completeWithNote(escalation.id(), "Called the focal point", Users.MANAGER);
         assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
         assertThat(pi).hasPassed(AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT);
+    }
+
+    @Test
+    void reminderIsWrittenInTheLanguageTheFocalPointChose() throws Exception {
+        users.rememberLocale("fp-mar", "fr");
+        try {
+            ReviewCycle cycle = open("MAR");
+            setClock(cycle.reminderAt().plusSeconds(1));
+            runDueJobs(instance(cycle).getId());
+            MimeMessage reminder = Arrays.stream(MAIL.getReceivedMessages())
+                    .filter(m -> {
+                        try {
+                            return Arrays.stream(m.getAllRecipients())
+                                    .anyMatch(a -> a.toString().equals("fp-mar@demo.invalid"));
+                        } catch (jakarta.mail.MessagingException e) {
+                            return false;
+                        }
+                    })
+                    .reduce((first, second) -> second)
+                    .orElseThrow();
+            assertThat(reminder.getSubject()).startsWith("Rappel").contains("Morocco");
+        } finally {
+            users.rememberLocale("fp-mar", null);
+        }
     }
 
     @Test
