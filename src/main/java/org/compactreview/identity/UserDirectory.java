@@ -14,6 +14,7 @@ import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,18 +30,21 @@ public class UserDirectory {
     private final CamundaIdentitySync camunda;
     private final FrameworkCatalog framework;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
     UserDirectory(
             UserRepository users,
             PasswordEncoder passwords,
             CamundaIdentitySync camunda,
             FrameworkCatalog framework,
-            AuditLog audit) {
+            AuditLog audit,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.camunda = camunda;
         this.framework = framework;
         this.audit = audit;
+        this.events = events;
     }
 
     @Transactional(readOnly = true)
@@ -86,6 +90,7 @@ public class UserDirectory {
         AppUser after = users.find(username).orElseThrow();
         camunda.save(after);
         audit.record("USER_CHANGED", "user", username, before, after);
+        events.publishEvent(new UserChanged(username));
         return after;
     }
 
@@ -95,6 +100,7 @@ public class UserDirectory {
         checkPassword(password);
         users.updatePassword(username, passwords.encode(password));
         audit.record("USER_PASSWORD_RESET", "user", username, null, null);
+        events.publishEvent(new UserChanged(username));
     }
 
     /** The user's language choice (a preference, not audited). */

@@ -3,6 +3,8 @@ package org.compactreview.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,15 +35,24 @@ class SecurityConfiguration {
     }
 
     @Bean
+    CachedBasicAuthentication cachedBasicAuthentication(AppUserDetailsService users, PasswordEncoder passwords) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new CachedBasicAuthentication(dao);
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemSecurityHandlers problems, CachedBasicAuthentication basic)
+            throws Exception {
         // Path matchers, not MVC matchers: /engine-rest is served by Jersey, not by Spring MVC.
         return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(path("/engine-rest/**"))
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .authenticationManager(new ProviderManager(basic))
+                .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems))
                 .exceptionHandling(
                         errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

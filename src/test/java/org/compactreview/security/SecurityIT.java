@@ -59,6 +59,25 @@ class SecurityIT extends IntegrationTest {
     }
 
     @Test
+    void aRememberedSignInNeverLetsAWrongPasswordThrough() {
+        assertThat(as("manager")
+                        .getForEntity("/api/v1/me", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(http.withBasicAuth("manager", "demo-wrong")
+                        .getForEntity("/api/v1/me", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
+        assertThat(as("manager")
+                        .getForEntity("/api/v1/me", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+    }
+
+    @Test
     void healthIsOpenAndNothingElseIs() {
         assertThat(http.getForEntity("/actuator/health", JsonNode.class)
                         .getBody()

@@ -1,0 +1,300 @@
+package org.compactreview.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
+import org.compactreview.cycle.CycleKind;
+import org.compactreview.cycle.CycleService;
+import org.compactreview.cycle.OpenCycleRequest;
+import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.identity.CurrentUser;
+import org.compactreview.identity.Role;
+import org.compactreview.platform.PageRequest;
+import org.compactreview.report.Report;
+import org.compactreview.report.ReportService;
+import org.compactreview.report.ValidationDecision;
+import org.compactreview.support.Entries;
+import org.compactreview.support.IntegrationTest;
+import org.compactreview.support.Users;
+import org.compactreview.task.TaskGateway;
+import org.compactreview.task.WorkItemFilter;
+import org.compactreview.tracking.CycleBoard;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The benchmark of an annual cycle for the 193 member states, on the embedded PostgreSQL, with 10
+ * past cycles of history loaded: cycle-open time, completed tasks per second with 8 concurrent
+ * users (20% of reports returned once), p50/p95/p99 of the inbox, the cycle status and the board,
+ * and the same completions through Camunda's bare TaskService on a copy of the process without
+ * app logic, as a ratio. Run with {@code mvn -Pbenchmark verify}; it prints its figures and
+ * writes them to {@code target/benchmark.txt}. Not part of {@code mvn verify}: figures, not
+ * assertions, are its output.
+ */
+class ReviewCycleBenchmark extends IntegrationTest {
+
+    private static final int THREADS = 8;
+    private static final int HISTORY = 10;
+    private static final int SAMPLES = 200;
+
+    @Autowired
+    CycleService cycles;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    TaskGateway tasks;
+
+    @Autowired
+    CycleBoard board;
+
+    @Autowired
+    TaskService taskService;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @Test
+    void annualCycleForAllMemberStates() throws Exception {
+        for (int i = 1; i <= HISTORY; i++) {
+            ReviewCycle past = open("history-" + i);
+            completeCycle(past, 0);
+            runDueJobs(past.processInstanceId());
+        }
+        print("history: %d past cycles of 193 accepted reports each", HISTORY);
+
+        long start = System.nanoTime();
+        ReviewCycle cycle = open("measured");
+        print("cycle open for %d participants: %.0f ms", cycle.participantCount(), millis(start));
+
+        saveAllDrafts(cycle);
+        long completionStart = System.nanoTime();
+        int completed = submitAll(cycle);
+        double submitSeconds = seconds(completionStart);
+
+        CurrentUser egypt = new CurrentUser("fp-egy", Set.of(Role.FOCAL_POINT), Set.of("EGY"));
+        latencies(
+                "inbox, focal point (service)", () -> tasks.list(egypt, WorkItemFilter.mine(), new PageRequest(0, 50)));
+        latencies(
+                "inbox, secretariat with 193 open validations (service)",
+                () -> tasks.list(Users.SECRETARIAT, WorkItemFilter.mine(), new PageRequest(0, 50)));
+        latencies("cycle status / board, 193 rows (service)", () -> board.status(cycle.id()));
+        latencies("GET /api/v1/tasks as fp-egy (HTTP, Basic with BCrypt)", () -> as("fp-egy")
+                .getForEntity("/api/v1/tasks", String.class));
+        latencies("GET /api/v1/cycles/{id}/status (HTTP, Basic with BCrypt)", () -> as("secretariat")
+                .getForEntity("/api/v1/cycles/" + cycle.id() + "/status", String.class));
+
+        long validationStart = System.nanoTime();
+        completed += validateAll(cycle, 5);
+        double seconds = submitSeconds + seconds(validationStart);
+        double ours = completed / seconds;
+        print("app: %d task completions in %.1f s = %.1f tasks/s", completed, seconds, ours);
+        runDueJobs(cycle.processInstanceId());
+
+        double bare = bareCamunda();
+        print("bare Camunda TaskService, same completions: %.1f tasks/s", bare);
+        print("ratio app / bare Camunda: %.2f", ours / bare);
+
+        Files.write(Path.of("target/benchmark.txt"), lines);
+        assertThat(completed).isGreaterThanOrEqualTo(2 * 193);
+    }
+
+    private ReviewCycle open(String prefix) {
+        return cycles.open(
+                new OpenCycleRequest(
+                        CycleKind.ANNUAL_REVIEW,
+                        uniquePeriod(prefix),
+                        null,
+                        START.plus(60, ChronoUnit.DAYS),
+                        null,
+                        null),
+                Users.SECRETARIAT);
+    }
+
+    private void completeCycle(ReviewCycle cycle, int returnEvery) throws Exception {
+        saveAllDrafts(cycle);
+        submitAll(cycle);
+        validateAll(cycle, returnEvery);
+    }
+
+    /** Every focal point saves its whole report, 8 at a time (not timed: no task is completed). */
+    private void saveAllDrafts(ReviewCycle cycle) throws Exception {
+        List<Report> all = reports.list(Users.SECRETARIAT, cycle.id(), null);
+        concurrently(
+                all,
+                report -> reports.saveDraft(
+                        report.id(),
+                        focalPoint(report.participantCode()),
+                        report.lockVersion(),
+                        Entries.complete(2, 1)));
+    }
+
+    /** Every focal point submits, 8 at a time: one task completion each. */
+    private int submitAll(ReviewCycle cycle) throws Exception {
+        List<Report> all = reports.list(Users.SECRETARIAT, cycle.id(), null);
+        concurrently(all, report -> reports.submit(report.id(), focalPoint(report.participantCode()), null));
+        return all.size();
+    }
+
+    /** The secretariat validates, returning every n-th report once; those are resubmitted and accepted. */
+    private int validateAll(ReviewCycle cycle, int returnEvery) throws Exception {
+        List<Report> all = reports.list(Users.SECRETARIAT, cycle.id(), null);
+        List<Report> returned = Collections.synchronizedList(new ArrayList<>());
+        concurrently(all, report -> {
+            boolean giveBack =
+                    returnEvery > 0 && Math.floorMod(report.participantCode().hashCode(), returnEvery) == 0;
+            reports.validate(
+                    report.id(),
+                    Users.SECRETARIAT,
+                    giveBack ? ValidationDecision.RETURN : ValidationDecision.ACCEPT,
+                    giveBack ? "Please complete" : null);
+            if (giveBack) {
+                returned.add(report);
+            }
+        });
+        concurrently(returned, report -> {
+            reports.submit(report.id(), focalPoint(report.participantCode()), null);
+            reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        });
+        if (returnEvery > 0) {
+            print("returned once: %d of %d reports", returned.size(), all.size());
+        }
+        return all.size() + 2 * returned.size();
+    }
+
+    /** The same completions on a copy of the process with no app logic, through TaskService only. */
+    private double bareCamunda() throws Exception {
+        SubProcessBuilder branch = (SubProcessBuilder) Bpmn.createExecutableProcess("bareAnnualReview")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .subProcess("SubProcess_Bare")
+                .multiInstance()
+                .parallel()
+                .cardinality("193")
+                .multiInstanceDone();
+        BpmnModelInstance model = branch.embeddedSubProcess()
+                .startEvent()
+                .exclusiveGateway("Gateway_Merge")
+                .userTask("Task_BareSubmit")
+                .camundaCandidateGroups("bare")
+                .userTask("Task_BareValidate")
+                .camundaCandidateGroups("bare")
+                .exclusiveGateway("Gateway_Decision")
+                .condition("returned", "${decision == 'RETURN'}")
+                .connectTo("Gateway_Merge")
+                .moveToNode("Gateway_Decision")
+                .condition("accepted", "${decision == 'ACCEPT'}")
+                .endEvent("End_Bare")
+                .camundaAsyncBefore()
+                .subProcessDone()
+                .endEvent()
+                .done();
+        engine.getRepositoryService()
+                .createDeployment()
+                .addModelInstance("bare-annual-review.bpmn", model)
+                .deploy();
+        String pi = engine.getRuntimeService()
+                .startProcessInstanceByKey("bareAnnualReview")
+                .getId();
+        long start = System.nanoTime();
+        int completed = complete(pi, "Task_BareSubmit", task -> Map.of());
+        completed += complete(
+                pi,
+                "Task_BareValidate",
+                task -> Map.of(
+                        "decision", Math.floorMod(task.getExecutionId().hashCode(), 5) == 0 ? "RETURN" : "ACCEPT"));
+        completed += complete(pi, "Task_BareSubmit", task -> Map.of());
+        completed += complete(pi, "Task_BareValidate", task -> Map.of("decision", "ACCEPT"));
+        double rate = completed / seconds(start);
+        print("bare: %d completions", completed);
+        runDueJobs(pi);
+        return rate;
+    }
+
+    private int complete(String pi, String key, java.util.function.Function<Task, Map<String, Object>> vars)
+            throws Exception {
+        List<Task> open = taskService
+                .createTaskQuery()
+                .processInstanceId(pi)
+                .taskDefinitionKey(key)
+                .list();
+        concurrently(open, task -> {
+            Map<String, Object> variables = vars.apply(task);
+            if (!variables.isEmpty()) {
+                engine.getRuntimeService().setVariablesLocal(task.getExecutionId(), variables);
+            }
+            taskService.complete(task.getId());
+        });
+        return open.size();
+    }
+
+    private void latencies(String what, Supplier<?> call) {
+        for (int i = 0; i < 20; i++) {
+            call.get();
+        }
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < SAMPLES; i++) {
+            long start = System.nanoTime();
+            call.get();
+            samples.add(millis(start));
+        }
+        Collections.sort(samples);
+        print(
+                "%s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
+                what, percentile(samples, 50), percentile(samples, 95), percentile(samples, 99));
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static <T> void concurrently(List<T> items, Consumer<T> action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> action.accept(item)));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static CurrentUser focalPoint(String code) {
+        return new CurrentUser("fp-" + code.toLowerCase(), Set.of(Role.FOCAL_POINT), Set.of(code));
+    }
+
+    private void print(String format, Object... args) {
+        String line = String.format(java.util.Locale.ROOT, format, args);
+        lines.add(line);
+        System.out.println("BENCHMARK " + line);
+    }
+
+    private static double millis(long start) {
+        return (System.nanoTime() - start) / 1_000_000.0;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1_000_000_000.0;
+    }
+}
