@@ -162,12 +162,11 @@ public class TaskGateway {
         if (item.assignee() != null && !item.assignee().equals(user.username())) {
             throw new ConflictException("problem.task.claimed-by", item.assignee());
         }
-        if (item.assignee() == null) {
-            if (!isCandidate(item, user)) {
-                throw new ConflictException("problem.task.not-candidate");
-            }
-            tasks.setAssignee(item.id(), user.username());
+        if (item.assignee() == null && !isCandidate(item, user)) {
+            throw new ConflictException("problem.task.not-candidate");
         }
+        // No claim before completing an unassigned task: it would be one more engine command and
+        // history row per completion; who completed it is in the audit trail.
         if (!vars.isEmpty()) {
             // Routing variables stay on the task's own execution: written at the process instance,
             // 193 branches deciding at once would all insert the same variable there and collide.

@@ -96,9 +96,9 @@ class ReviewCycleBenchmark extends IntegrationTest {
                 "inbox, secretariat with 193 open validations (service)",
                 () -> tasks.list(Users.SECRETARIAT, WorkItemFilter.mine(), new PageRequest(0, 50)));
         latencies("cycle status / board, 193 rows (service)", () -> board.status(cycle.id()));
-        latencies("GET /api/v1/tasks as fp-egy (HTTP, Basic with BCrypt)", () -> as("fp-egy")
+        latencies("GET /api/v1/tasks as fp-egy (HTTP, Basic, sign-in remembered)", () -> as("fp-egy")
                 .getForEntity("/api/v1/tasks", String.class));
-        latencies("GET /api/v1/cycles/{id}/status (HTTP, Basic with BCrypt)", () -> as("secretariat")
+        latencies("GET /api/v1/cycles/{id}/status (HTTP, Basic, sign-in remembered)", () -> as("secretariat")
                 .getForEntity("/api/v1/cycles/" + cycle.id() + "/status", String.class));
 
         long validationStart = System.nanoTime();
