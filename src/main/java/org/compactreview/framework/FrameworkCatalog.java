@@ -47,6 +47,16 @@ public class FrameworkCatalog {
                 .toList();
     }
 
+    /** The UN regions of the member states, sorted. */
+    public List<String> memberStateRegions() {
+        return participants().stream()
+                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE)
+                .map(Participant::region)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
     /** UN regional commissions and regional consultative processes: the conference's regions. */
     public List<String> regionalBodyCodes() {
         return participants().stream()

@@ -2,14 +2,10 @@ package org.compactreview.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.compactreview.support.Browser;
-import org.compactreview.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.compactreview.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -19,26 +15,7 @@ import org.openqa.selenium.support.ui.Select;
  * Arabic pages are right to left. If the browser cannot start, this test fails: it is never
  * skipped.
  */
-class BrowserJourneyIT extends IntegrationTest {
-
-    private static Browser web;
-    private static ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (web == null) {
-            web = new Browser(http.getRootUri());
-            browser = web.driver();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (web != null) {
-            web.close();
-            web = null;
-        }
-    }
+class BrowserJourneyIT extends BrowserTest {
 
     @Test
     void reviewJourneyFromOpeningToAcceptanceAndReassignment() throws Exception {

@@ -2,14 +2,10 @@ package org.compactreview.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.compactreview.support.Browser;
-import org.compactreview.support.IntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.compactreview.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The conference in a real headless Chromium: the secretariat opens it for the Arab Regional
@@ -18,26 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * adopts the declaration, whose commitment is listed as a follow-up item. Fails, never skips,
  * when the browser cannot start.
  */
-class ConferenceJourneyIT extends IntegrationTest {
-
-    private static Browser web;
-    private static ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        if (web == null) {
-            web = new Browser(http.getRootUri());
-            browser = web.driver();
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (web != null) {
-            web.close();
-            web = null;
-        }
-    }
+class ConferenceJourneyIT extends BrowserTest {
 
     @Test
     void conferenceFromRegionalReviewToAdoptedDeclaration() throws Exception {

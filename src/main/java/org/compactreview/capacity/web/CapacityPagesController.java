@@ -12,8 +12,6 @@ import org.compactreview.capacity.CapacityStage;
 import org.compactreview.capacity.SupportPlan;
 import org.compactreview.capacity.UpdateStatus;
 import org.compactreview.framework.FrameworkCatalog;
-import org.compactreview.framework.Participant;
-import org.compactreview.framework.ParticipantKind;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
@@ -196,11 +194,6 @@ class CapacityPagesController {
     }
 
     private List<String> regions() {
-        return framework.participants().stream()
-                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE)
-                .map(Participant::region)
-                .distinct()
-                .sorted()
-                .toList();
+        return framework.memberStateRegions();
     }
 }

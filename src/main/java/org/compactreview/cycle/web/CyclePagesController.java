@@ -220,12 +220,7 @@ class CyclePagesController {
     }
 
     private List<String> regions() {
-        return framework.participants().stream()
-                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE)
-                .map(Participant::region)
-                .distinct()
-                .sorted()
-                .toList();
+        return framework.memberStateRegions();
     }
 
     private static Comparator<ParticipantStatus> order(String sort) {
