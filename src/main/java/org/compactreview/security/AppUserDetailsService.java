@@ -12,13 +12,19 @@ import org.springframework.stereotype.Component;
 class AppUserDetailsService implements UserDetailsService {
 
     private final UserDirectory directory;
+    private final SignInThrottle throttle;
 
-    AppUserDetailsService(UserDirectory directory) {
+    AppUserDetailsService(UserDirectory directory, SignInThrottle throttle) {
         this.directory = directory;
+        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        if (throttle.blocked(username)) {
+            // The same failure as an unknown user: nothing tells a guesser the account exists.
+            throw new UsernameNotFoundException("too many failed sign-ins");
+        }
         AppUser user = directory
                 .find(username)
                 .filter(AppUser::enabled)

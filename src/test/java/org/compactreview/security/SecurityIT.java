@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.compactreview.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -75,6 +77,66 @@ class SecurityIT extends IntegrationTest {
                         .getStatusCode()
                         .value())
                 .isEqualTo(200);
+    }
+
+    @Autowired
+    org.compactreview.identity.UserDirectory directory;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void repeatedWrongPasswordsBlockThatUsernameOnly() {
+        String username = "guessed-" + Long.toString(System.nanoTime(), 36);
+        new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(status -> directory.create(
+                        username,
+                        "the-right-password",
+                        new org.compactreview.identity.UserDraft(
+                                "Guessed",
+                                null,
+                                null,
+                                true,
+                                Set.of(org.compactreview.identity.Role.MANAGER),
+                                Set.of())));
+        String other = "guessed-other-" + Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.withBasicAuth(username, "guess-" + i)
+                            .getForEntity("/api/v1/me", String.class)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(401);
+        }
+        assertThat(http.withBasicAuth(other, "guess")
+                        .getForEntity("/api/v1/me", String.class)
+                        .getStatusCode()
+                        .value())
+                .as("an unknown username answers exactly like a wrong password")
+                .isEqualTo(401);
+        ResponseEntity<JsonNode> blocked =
+                http.withBasicAuth(username, "the-right-password").getForEntity("/api/v1/me", JsonNode.class);
+        assertThat(blocked.getStatusCode().value()).isEqualTo(401);
+        assertThat(blocked.getBody().get("type").asText()).isEqualTo("urn:compact-review:problem:unauthenticated");
+        assertThat(as("manager")
+                        .getForEntity("/api/v1/me", String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void ourPagesSendAStrictContentSecurityPolicy() {
+        HttpResponse<String> login = web(null, "/login");
+        String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy)
+                .contains("default-src 'self'")
+                .contains("frame-ancestors 'none'")
+                .doesNotContain("unsafe");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        String admin = signIn("admin");
+        assertThat(web(admin, "/camunda/app/cockpit/default/").headers().allValues("Content-Security-Policy"))
+                .noneMatch(value -> value.contains("form-action 'self'; frame-ancestors 'none'"));
     }
 
     @Test
