@@ -140,6 +140,30 @@ class SecurityIT extends IntegrationTest {
     }
 
     @Test
+    void signInChangesTheSessionAndCookiesAreSecureBehindHttps() {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/login"))
+                .header("X-Forwarded-Proto", "https")
+                .GET());
+        String setCookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+        String before = setCookie.split(";")[0];
+        Matcher token = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page.body());
+        assertThat(token.find()).isTrue();
+        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
+                .header("Cookie", before)
+                .header("X-Forwarded-Proto", "https")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=secretariat&password=demo&_csrf=" + token.group(1))));
+        String after = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(after).as("session fixation: a new session id after sign-in").isNotEqualTo(before);
+        assertThat(web(before, "/cycles").statusCode())
+                .as("the old session is not signed in")
+                .isEqualTo(302);
+    }
+
+    @Test
     void healthIsOpenAndNothingElseIs() {
         assertThat(http.getForEntity("/actuator/health", JsonNode.class)
                         .getBody()

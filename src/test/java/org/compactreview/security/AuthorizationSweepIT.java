@@ -1,0 +1,168 @@
+package org.compactreview.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.compactreview.capacity.CapacityFilter;
+import org.compactreview.capacity.CapacityService;
+import org.compactreview.cycle.CycleKind;
+import org.compactreview.cycle.CycleService;
+import org.compactreview.cycle.OpenCycleRequest;
+import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.report.Report;
+import org.compactreview.report.ReportService;
+import org.compactreview.report.ValidationDecision;
+import org.compactreview.support.Entries;
+import org.compactreview.support.IntegrationTest;
+import org.compactreview.support.Users;
+import org.compactreview.task.TaskGateway;
+import org.compactreview.task.WorkItemFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Every endpoint of the OpenAPI description, called with Egypt's ids by Jordan's focal point and
+ * by nobody: the table of what Jordan may reach is below; everything else must answer 4xx, and
+ * nothing of Egypt's may change.
+ */
+class AuthorizationSweepIT extends IntegrationTest {
+
+    /** What a focal point may reach with another participant's ids: lists scoped to itself and reference data. */
+    private static final Set<String> OPEN_TO_A_FOCAL_POINT = Set.of(
+            "GET /api/v1/me",
+            "GET /api/v1/objectives",
+            "GET /api/v1/participants",
+            "GET /api/v1/cycles",
+            "GET /api/v1/cycles/{id}",
+            "GET /api/v1/tasks",
+            "GET /api/v1/reports",
+            "GET /api/v1/capacity-requests",
+            "GET /api/v1/practices",
+            "GET /api/v1/follow-up-items");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    CycleService cycles;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    TaskGateway tasks;
+
+    @Autowired
+    CapacityService capacity;
+
+    @Test
+    void noFocalPointReachesAnotherParticipantsDataAndNobodySignedOutReachesAnything() throws Exception {
+        ReviewCycle cycle = cycles.open(
+                new OpenCycleRequest(
+                        CycleKind.ANNUAL_REVIEW,
+                        uniquePeriod("sweep"),
+                        List.of("EGY", "JOR"),
+                        START.plus(30, ChronoUnit.DAYS),
+                        null,
+                        null),
+                Users.SECRETARIAT);
+        Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
+        reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
+        reports.submit(egypt.id(), Users.FP_EGY, null);
+        String egyptTask = tasks.list(
+                        Users.SECRETARIAT,
+                        new WorkItemFilter(false, cycle.id(), "EGY", null, null, null),
+                        new org.compactreview.platform.PageRequest(0, 10))
+                .items()
+                .get(0)
+                .id();
+        reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        long egyptRequest = capacity.list(Users.SECRETARIAT, new CapacityFilter(4, null, null, "EGY")).stream()
+                .filter(r -> r.reportId() == egypt.id())
+                .findFirst()
+                .orElseThrow()
+                .id();
+        String freshTask = tasks.list(
+                        Users.SECRETARIAT,
+                        new WorkItemFilter(true, cycle.id(), "JOR", null, null, null),
+                        new org.compactreview.platform.PageRequest(0, 10))
+                .items()
+                .get(0)
+                .id();
+
+        JsonNode api = json.readTree(mvc.perform(
+                        MockMvcRequestBuilders.get("/v3/api-docs").with(user(new SignedInUser(Users.SECRETARIAT, "x"))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        long auditBefore = auditCount();
+        int egyptLockBefore = reports.get(egypt.id(), Users.FP_EGY).lockVersion();
+
+        List<String> tried = new ArrayList<>();
+        List<String> leaks = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<String> methods = path.getValue().fieldNames();
+            while (methods.hasNext()) {
+                String method = methods.next().toUpperCase();
+                String operation = method + " " + path.getKey();
+                String url = path.getKey()
+                        .replace("/reports/{id}", "/reports/" + egypt.id())
+                        .replace(
+                                "/tasks/{id}",
+                                "/tasks/" + (path.getKey().endsWith("/assignee") ? freshTask : egyptTask))
+                        .replace("/capacity-requests/{id}", "/capacity-requests/" + egyptRequest)
+                        .replace("{id}", String.valueOf(cycle.id()))
+                        .replace("{username}", "fp-egy")
+                        .replace("{version}", "1");
+                int asOtherFocalPoint = call(method, url, "fp-jor");
+                int signedOut = call(method, url, null);
+                tried.add(operation + " -> " + asOtherFocalPoint + " / " + signedOut);
+                boolean allowed = OPEN_TO_A_FOCAL_POINT.contains(operation);
+                if (!allowed && asOtherFocalPoint < 400) {
+                    leaks.add(operation + " answered " + asOtherFocalPoint + " to fp-jor");
+                }
+                if (signedOut != 401) {
+                    leaks.add(operation + " answered " + signedOut + " when signed out");
+                }
+            }
+        }
+        System.out.println(
+                "Authorization sweep: " + tried.size() + " operations x 2 callers\n" + String.join("\n", tried));
+        assertThat(tried).hasSizeGreaterThan(30);
+        assertThat(leaks).isEmpty();
+        assertThat(auditCount()).as("nothing was changed").isEqualTo(auditBefore);
+        assertThat(reports.get(egypt.id(), Users.FP_EGY).lockVersion()).isEqualTo(egyptLockBefore);
+    }
+
+    private int call(String method, String url, String username) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        var client = username == null ? http : as(username);
+        return client.exchange(url, HttpMethod.valueOf(method), new HttpEntity<>("{}", headers), String.class)
+                .getStatusCode()
+                .value();
+    }
+
+    private long auditCount() {
+        return jdbc.sql("select count(*) from audit_event").query(Long.class).single();
+    }
+}
