@@ -30,9 +30,18 @@ class SignInThrottle {
         return f != null && f.count() >= MAX_FAILURES && f.since().plus(WINDOW).isAfter(clock.instant());
     }
 
+    /** Guessing with many made-up usernames must not fill the memory. */
+    static final int MAX_TRACKED = 50_000;
+
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         Instant now = clock.instant();
+        if (failures.size() >= MAX_TRACKED) {
+            failures.values().removeIf(f -> f.since().plus(WINDOW).isBefore(now));
+            if (failures.size() >= MAX_TRACKED) {
+                failures.clear();
+            }
+        }
         failures.compute(
                 key(event.getAuthentication().getName()),
                 (k, f) -> f == null || f.since().plus(WINDOW).isBefore(now)
