@@ -1,8 +1,6 @@
 package org.compactreview.capacity.web;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.compactreview.capacity.Assessment;
 import org.compactreview.capacity.CapacityFilter;
@@ -13,10 +11,8 @@ import org.compactreview.capacity.SupportPlan;
 import org.compactreview.capacity.UpdateStatus;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.identity.CurrentUser;
-import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
-import org.compactreview.platform.ProblemException;
-import org.compactreview.platform.Problems;
+import org.compactreview.platform.web.PageSteps;
 import org.compactreview.task.TaskGateway;
 import org.compactreview.task.WorkItem;
 import org.springframework.stereotype.Controller;
@@ -39,14 +35,13 @@ class CapacityPagesController {
     private final CapacityService capacity;
     private final TaskGateway tasks;
     private final FrameworkCatalog framework;
-    private final Problems problems;
+    private final PageSteps steps;
 
-    CapacityPagesController(
-            CapacityService capacity, TaskGateway tasks, FrameworkCatalog framework, Problems problems) {
+    CapacityPagesController(CapacityService capacity, TaskGateway tasks, FrameworkCatalog framework, PageSteps steps) {
         this.capacity = capacity;
         this.tasks = tasks;
         this.framework = framework;
-        this.problems = problems;
+        this.steps = steps;
     }
 
     @GetMapping("/capacity")
@@ -98,7 +93,11 @@ class CapacityPagesController {
             @RequestParam(required = false) String reason,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> capacity.assess(id, user, assessment, mergeInto, reason));
+        return steps.run(
+                redirect,
+                "/capacity/" + id,
+                "flash.capacity.saved",
+                () -> capacity.assess(id, user, assessment, mergeInto, reason));
     }
 
     @PostMapping("/capacity/{id}/plan")
@@ -114,7 +113,7 @@ class CapacityPagesController {
             @RequestParam(defaultValue = "P1M") String reviewInterval,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> {
+        return steps.run(redirect, "/capacity/" + id, "flash.capacity.saved", () -> {
             if (!StringUtils.hasText(implementingPartner) || !StringUtils.hasText(activities)) {
                 throw new InvalidInputException("implementingPartner", "validation.capacity.required");
             }
@@ -124,8 +123,8 @@ class CapacityPagesController {
                     new SupportPlan(
                             implementingPartner.trim(),
                             activities.trim(),
-                            date("startDate", startDate),
-                            date("endDate", endDate),
+                            PageSteps.date("startDate", startDate),
+                            PageSteps.date("endDate", endDate),
                             budget,
                             StringUtils.hasText(currency) ? currency.trim().toUpperCase() : null,
                             StringUtils.hasText(fundingSource) ? fundingSource.trim() : null,
@@ -141,7 +140,11 @@ class CapacityPagesController {
             @RequestParam(required = false) String nextSteps,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> capacity.reportProgress(id, user, status, done, nextSteps));
+        return steps.run(
+                redirect,
+                "/capacity/" + id,
+                "flash.capacity.saved",
+                () -> capacity.reportProgress(id, user, status, done, nextSteps));
     }
 
     @PostMapping("/capacity/{id}/evaluation")
@@ -153,7 +156,11 @@ class CapacityPagesController {
             @RequestParam(required = false) String summary,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> capacity.evaluate(id, user, outcomeRating, lessons, publish, summary));
+        return steps.run(
+                redirect,
+                "/capacity/" + id,
+                "flash.capacity.saved",
+                () -> capacity.evaluate(id, user, outcomeRating, lessons, publish, summary));
     }
 
     @GetMapping("/practices")
@@ -161,36 +168,6 @@ class CapacityPagesController {
         model.addAttribute("practices", capacity.practices(objective));
         model.addAttribute("objective", objective);
         return PRACTICES;
-    }
-
-    /** Runs a step; a refusal comes back to the page with its reason and what the user typed. */
-    private String act(long id, RedirectAttributes redirect, Runnable step) {
-        try {
-            step.run();
-            redirect.addFlashAttribute("flash", "flash.capacity.saved");
-        } catch (InvalidInputException | ConflictException refused) {
-            redirect.addFlashAttribute("flashError", problems.describe((ProblemException) refused));
-            redirect.addFlashAttribute("typed", typed());
-        }
-        return "redirect:/capacity/" + id;
-    }
-
-    private static java.util.Map<String, String> typed() {
-        var request = ((org.springframework.web.context.request.ServletRequestAttributes)
-                        org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes())
-                .getRequest();
-        java.util.Map<String, String> typed = new java.util.HashMap<>();
-        request.getParameterMap().forEach((name, values) -> typed.put(name, values.length == 0 ? "" : values[0]));
-        typed.remove("_csrf");
-        return typed;
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "validation.cycle.due-date");
-        }
     }
 
     private List<String> regions() {

@@ -1,8 +1,6 @@
 package org.compactreview.cycle.web;
 
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +19,8 @@ import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.PageRequest;
-import org.compactreview.platform.ProblemException;
 import org.compactreview.platform.Problems;
+import org.compactreview.platform.web.PageSteps;
 import org.compactreview.task.TaskGateway;
 import org.compactreview.task.WorkItem;
 import org.compactreview.task.WorkItemFilter;
@@ -51,6 +49,7 @@ class ConferencePagesController {
     private final TaskGateway tasks;
     private final FrameworkCatalog framework;
     private final Problems problems;
+    private final PageSteps steps;
 
     ConferencePagesController(
             CycleService cycles,
@@ -58,13 +57,15 @@ class ConferencePagesController {
             ConferenceCompilation compilation,
             TaskGateway tasks,
             FrameworkCatalog framework,
-            Problems problems) {
+            Problems problems,
+            PageSteps steps) {
         this.cycles = cycles;
         this.conferences = conferences;
         this.compilation = compilation;
         this.tasks = tasks;
         this.framework = framework;
         this.problems = problems;
+        this.steps = steps;
     }
 
     @GetMapping("/conferences/new")
@@ -90,10 +91,10 @@ class ConferencePagesController {
                             CycleKind.HIGH_LEVEL_CONFERENCE,
                             period.trim(),
                             chosen.isEmpty() ? null : List.copyOf(chosen),
-                            date("due", due).atTime(23, 59, 59).toInstant(ZoneOffset.UTC),
+                            PageSteps.date("due", due).atTime(23, 59, 59).toInstant(ZoneOffset.UTC),
                             null,
                             null,
-                            date("conferenceDate", conferenceDate)),
+                            PageSteps.date("conferenceDate", conferenceDate)),
                     user);
             redirect.addFlashAttribute("flash", "flash.cycle.opened");
             return "redirect:/cycles/" + cycle.id();
@@ -133,7 +134,11 @@ class ConferencePagesController {
             @RequestParam(defaultValue = "") String narrative,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> conferences.compile(id, user, narrative));
+        return steps.run(
+                redirect,
+                "/conferences/" + id,
+                "flash.conference.saved",
+                () -> conferences.compile(id, user, narrative));
     }
 
     @PostMapping("/conferences/{id}/stakeholder-submissions")
@@ -144,12 +149,20 @@ class ConferencePagesController {
             @RequestParam(defaultValue = "") String submission,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> conferences.addSubmission(id, user, group, organisation, submission));
+        return steps.run(
+                redirect,
+                "/conferences/" + id,
+                "flash.conference.saved",
+                () -> conferences.addSubmission(id, user, group, organisation, submission));
     }
 
     @PostMapping("/conferences/{id}/consultation/close")
     String closeConsultation(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
-        return act(id, redirect, () -> conferences.finishConsultation(id, user));
+        return steps.run(
+                redirect,
+                "/conferences/" + id,
+                "flash.conference.saved",
+                () -> conferences.finishConsultation(id, user));
     }
 
     @PostMapping("/conferences/{id}/negotiation")
@@ -159,7 +172,11 @@ class ConferencePagesController {
             @RequestParam(defaultValue = "false") boolean agree,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> conferences.negotiate(id, user, text, agree));
+        return steps.run(
+                redirect,
+                "/conferences/" + id,
+                "flash.conference.saved",
+                () -> conferences.negotiate(id, user, text, agree));
     }
 
     /** Commitments, one per line: {@code objective | text | EGY JOR} (no codes: every participant). */
@@ -169,7 +186,11 @@ class ConferencePagesController {
             @RequestParam(defaultValue = "") String commitments,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(id, redirect, () -> conferences.adopt(id, user, parse(commitments)));
+        return steps.run(
+                redirect,
+                "/conferences/" + id,
+                "flash.conference.saved",
+                () -> conferences.adopt(id, user, parse(commitments)));
     }
 
     private static List<Commitment> parse(String lines) {
@@ -199,16 +220,6 @@ class ConferencePagesController {
         return commitments;
     }
 
-    private String act(long id, RedirectAttributes redirect, Runnable step) {
-        try {
-            step.run();
-            redirect.addFlashAttribute("flash", "flash.conference.saved");
-        } catch (InvalidInputException | ConflictException refused) {
-            redirect.addFlashAttribute("flashError", problems.describe((ProblemException) refused));
-        }
-        return "redirect:/conferences/" + id;
-    }
-
     private String showNew(
             Model model, String period, String due, String conferenceDate, Set<String> chosen, String error) {
         model.addAttribute("period", period);
@@ -222,13 +233,5 @@ class ConferencePagesController {
                         .toList());
         model.addAttribute("formError", error);
         return NEW;
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "validation.cycle.due-date");
-        }
     }
 }

@@ -20,6 +20,7 @@ import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.platform.Problems;
+import org.compactreview.platform.web.PageSteps;
 import org.compactreview.report.Consolidation;
 import org.compactreview.tracking.CycleBoard;
 import org.compactreview.tracking.ParticipantStatus;
@@ -50,6 +51,7 @@ class CyclePagesController {
     private final Consolidation consolidation;
     private final FrameworkCatalog framework;
     private final Problems problems;
+    private final PageSteps steps;
 
     CyclePagesController(
             CycleService cycles,
@@ -57,13 +59,15 @@ class CyclePagesController {
             CycleBoard board,
             Consolidation consolidation,
             FrameworkCatalog framework,
-            Problems problems) {
+            Problems problems,
+            PageSteps steps) {
         this.cycles = cycles;
         this.meetings = meetings;
         this.board = board;
         this.consolidation = consolidation;
         this.framework = framework;
         this.problems = problems;
+        this.steps = steps;
     }
 
     @GetMapping("/cycles")
@@ -111,7 +115,7 @@ class CyclePagesController {
             redirect.addFlashAttribute("flash", "flash.cycle.opened");
             return "redirect:/cycles/" + cycle.id();
         } catch (InvalidInputException | ConflictException refused) {
-            return showNew(model, period, due, scope, chosenRegions, chosen, describe(refused));
+            return showNew(model, period, due, scope, chosenRegions, chosen, problems.describe(refused));
         }
     }
 
@@ -154,16 +158,12 @@ class CyclePagesController {
             @RequestParam(defaultValue = "") String agenda,
             CurrentUser user,
             RedirectAttributes redirect) {
-        try {
+        return steps.run(redirect, "/cycles/" + id, "flash.meeting.prepared", () -> {
             if (!StringUtils.hasText(agenda) || agenda.length() > 20000) {
                 throw new InvalidInputException("agenda", "validation.meeting.agenda");
             }
-            meetings.prepare(id, user, parseDate(meetingDate), agenda);
-            redirect.addFlashAttribute("flash", "flash.meeting.prepared");
-        } catch (InvalidInputException | ConflictException refused) {
-            redirect.addFlashAttribute("flashError", describe(refused));
-        }
-        return "redirect:/cycles/" + id;
+            meetings.prepare(id, user, PageSteps.date("meetingDate", meetingDate), agenda);
+        });
     }
 
     @PostMapping("/cycles/{id}/meeting/outcomes")
@@ -174,7 +174,7 @@ class CyclePagesController {
             @RequestParam(defaultValue = "") String decisions,
             CurrentUser user,
             RedirectAttributes redirect) {
-        try {
+        return steps.run(redirect, "/cycles/" + id, "flash.meeting.recorded", () -> {
             if (!StringUtils.hasText(outcomes) || outcomes.length() > 20000) {
                 throw new InvalidInputException("outcomes", "validation.meeting.outcomes");
             }
@@ -183,11 +183,7 @@ class CyclePagesController {
                     .filter(StringUtils::hasText)
                     .toList();
             meetings.recordOutcomes(id, user, outcomes, lines);
-            redirect.addFlashAttribute("flash", "flash.meeting.recorded");
-        } catch (InvalidInputException | ConflictException refused) {
-            redirect.addFlashAttribute("flashError", describe(refused));
-        }
-        return "redirect:/cycles/" + id;
+        });
     }
 
     private String showNew(
@@ -236,19 +232,7 @@ class CyclePagesController {
         };
     }
 
-    private static LocalDate parseDate(String date) {
-        try {
-            return LocalDate.parse(date);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("meetingDate", "validation.cycle.due-date");
-        }
-    }
-
     private String text(String code) {
         return problems.text(LocaleContextHolder.getLocale(), code);
-    }
-
-    private String describe(org.compactreview.platform.ProblemException refused) {
-        return problems.describe(refused);
     }
 }

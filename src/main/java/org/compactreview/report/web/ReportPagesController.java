@@ -90,7 +90,7 @@ class ReportPagesController {
                     .forEach(p -> errors.rejectValue(p.field(), p.messageCode(), p.arguments(), p.messageCode()));
             return showForm(report, form, user, model);
         } catch (ConflictException stale) {
-            model.addAttribute("formError", text(stale));
+            model.addAttribute("formError", problems.describe(stale));
             return showForm(report, form, user, model);
         }
         if ("review".equals(action)) {
@@ -125,7 +125,7 @@ class ReportPagesController {
         try {
             reports.submit(id, user, lockVersion);
         } catch (InvalidInputException | ConflictException refused) {
-            model.addAttribute("formError", text(refused));
+            model.addAttribute("formError", problems.describe(refused));
             return confirm(id, user, model);
         }
         redirect.addFlashAttribute("flash", "flash.report.submitted");
@@ -187,7 +187,7 @@ class ReportPagesController {
         try {
             reports.validate(id, user, decision, comment);
         } catch (InvalidInputException | ConflictException refused) {
-            model.addAttribute("formError", text(refused));
+            model.addAttribute("formError", problems.describe(refused));
             model.addAttribute("comment", comment);
             return validateForm(id, user, model);
         }
@@ -227,9 +227,5 @@ class ReportPagesController {
         java.util.Map<Integer, String> titles = new java.util.HashMap<>();
         framework.objectives().forEach(o -> titles.put(o.number(), o.title()));
         return titles;
-    }
-
-    private String text(org.compactreview.platform.ProblemException e) {
-        return problems.describe(e);
     }
 }

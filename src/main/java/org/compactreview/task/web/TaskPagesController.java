@@ -2,8 +2,7 @@ package org.compactreview.task.web;
 
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.PageRequest;
-import org.compactreview.platform.ProblemException;
-import org.compactreview.platform.Problems;
+import org.compactreview.platform.web.PageSteps;
 import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.task.TaskGateway;
 import org.compactreview.task.WorkItemFilter;
@@ -25,11 +24,11 @@ class TaskPagesController {
     static final String TEAM = "task/team";
 
     private final TaskGateway tasks;
-    private final Problems problems;
+    private final PageSteps steps;
 
-    TaskPagesController(TaskGateway tasks, Problems problems) {
+    TaskPagesController(TaskGateway tasks, PageSteps steps) {
         this.tasks = tasks;
-        this.problems = problems;
+        this.steps = steps;
     }
 
     @GetMapping("/inbox")
@@ -66,7 +65,7 @@ class TaskPagesController {
 
     @PostMapping("/tasks/{id}/claim")
     String claim(@PathVariable String id, CurrentUser user, RedirectAttributes redirect) {
-        return act(redirect, "/inbox", "flash.task.claimed", () -> tasks.claim(id, user));
+        return steps.run(redirect, "/inbox", "flash.task.claimed", () -> tasks.claim(id, user));
     }
 
     @PostMapping("/tasks/{id}/unclaim")
@@ -75,14 +74,14 @@ class TaskPagesController {
             @RequestParam(defaultValue = "/inbox") String back,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(redirect, safe(back), "flash.task.released", () -> tasks.unclaim(id, user));
+        return steps.run(redirect, safe(back), "flash.task.released", () -> tasks.unclaim(id, user));
     }
 
     @PostMapping("/tasks/{id}/assignee")
     @PreAuthorize("hasAnyRole('MANAGER', 'SECRETARIAT')")
     String reassign(
             @PathVariable String id, @RequestParam String username, CurrentUser user, RedirectAttributes redirect) {
-        return act(redirect, "/team", "flash.task.reassigned", () -> tasks.reassign(id, username.trim(), user));
+        return steps.run(redirect, "/team", "flash.task.reassigned", () -> tasks.reassign(id, username.trim(), user));
     }
 
     @PostMapping("/tasks/{id}/complete")
@@ -92,21 +91,7 @@ class TaskPagesController {
             @RequestParam(required = false) String note,
             CurrentUser user,
             RedirectAttributes redirect) {
-        return act(redirect, "/team", "flash.task.completed", () -> tasks.completeWithNote(id, note, user));
-    }
-
-    /** Runs an action and comes back with its outcome; refusals are shown, not thrown. */
-    private String act(RedirectAttributes redirect, String back, String success, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", success);
-        } catch (ProblemException refused) {
-            if (refused instanceof org.compactreview.platform.NotFoundException) {
-                throw refused;
-            }
-            redirect.addFlashAttribute("flashError", problems.describe(refused));
-        }
-        return "redirect:" + back;
+        return steps.run(redirect, "/team", "flash.task.completed", () -> tasks.completeWithNote(id, note, user));
     }
 
     private static String safe(String back) {

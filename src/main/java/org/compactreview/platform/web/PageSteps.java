@@ -1,0 +1,56 @@
+package org.compactreview.platform.web;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.InvalidInputException;
+import org.compactreview.platform.Problems;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * How a page's form step ends (post, redirect, get): on success a flash message; on a refusal
+ * the reason in the user's language and what the user typed ({@code typed}), so the page can
+ * show both. A step outside the user's scope still ends on the 404 page.
+ */
+@Component
+public class PageSteps {
+
+    private final Problems problems;
+
+    PageSteps(Problems problems) {
+        this.problems = problems;
+    }
+
+    public String run(RedirectAttributes redirect, String back, String successKey, Runnable step) {
+        try {
+            step.run();
+            redirect.addFlashAttribute("flash", successKey);
+        } catch (InvalidInputException | ConflictException refused) {
+            redirect.addFlashAttribute("flashError", problems.describe(refused));
+            redirect.addFlashAttribute("typed", typed());
+        }
+        return "redirect:" + back;
+    }
+
+    /** A date field of a form, as yyyy-MM-dd. */
+    public static LocalDate date(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "validation.cycle.due-date");
+        }
+    }
+
+    private static Map<String, String> typed() {
+        var request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        Map<String, String> typed = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> typed.put(name, values.length == 0 ? "" : values[0]));
+        typed.remove("_csrf");
+        return typed;
+    }
+}
