@@ -65,6 +65,13 @@ class ReportRepository {
                 .optional();
     }
 
+    List<ReportRow> inCycle(long cycleId) {
+        return jdbc.sql("select * from report where cycle_id = ? order by participant_code")
+                .param(cycleId)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
     List<ReportRow> forParticipants(Collection<String> participantCodes, Long cycleId) {
         return jdbc.sql(
                         """

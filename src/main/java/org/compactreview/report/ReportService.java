@@ -72,9 +72,10 @@ public class ReportService {
             if (participantCode == null && cycleId == null) {
                 throw new InvalidInputException("cycleId", "validation.report.list-needs-filter");
             }
-            codes = participantCode == null
-                    ? framework.participants().stream().map(p -> p.code()).collect(java.util.stream.Collectors.toSet())
-                    : Set.of(participantCode);
+            if (participantCode == null) {
+                return reports.inCycle(cycleId).stream().map(this::withEntries).toList();
+            }
+            codes = Set.of(participantCode);
         } else {
             codes = participantCode == null
                     ? user.participants()
