@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -77,11 +78,28 @@ public final class Browser implements AutoCloseable {
 
     public void click(WebElement element) {
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-        boolean submits = "submit".equals(element.getAttribute("type"));
-        element.click();
-        if (submits) {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+        boolean navigates = "submit".equals(element.getAttribute("type"))
+                || ("a".equals(element.getTagName()) && element.getAttribute("href") != null);
+        if (navigates) {
+            driver.executeScript("window.compactReviewPreviousPage = true");
         }
+        element.click();
+        if (navigates) {
+            awaitNextPage();
+        }
+    }
+
+    /**
+     * Waits until the page marked before the click is gone and the next one has loaded. Chromium
+     * sometimes answers questions about an element of a page being replaced with an "unknown
+     * error" instead of a stale element, so the wait asks the window, not the element.
+     */
+    private void awaitNextPage() {
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(WebDriverException.class)
+                .until(d ->
+                        Boolean.TRUE.equals(driver.executeScript("return window.compactReviewPreviousPage === undefined"
+                                + " && document.readyState === 'complete'")));
     }
 
     public void select(String id, String value) {
