@@ -46,6 +46,7 @@ class EmbeddedPostgresConfiguration {
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
         config.setMaximumPoolSize(properties.maximumPoolSize());
+        config.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
         config.setPoolName("embedded-postgres");
         return new HikariDataSource(config);
     }

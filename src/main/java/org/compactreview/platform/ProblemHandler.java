@@ -79,8 +79,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TransientDataAccessException.class)
     ResponseEntity<ProblemDetail> handleUnavailable(TransientDataAccessException e) {
+        return unavailable(e);
+    }
+
+    /** The database is out of reach: 503, fast, and nothing was written (see docs/reliability.md). */
+    private ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "problem.unavailable"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .headers(problemHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "problem.unavailable"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -97,6 +105,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return unavailable(e);
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure {}", incident, e);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.internal", incident);

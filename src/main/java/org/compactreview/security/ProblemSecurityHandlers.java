@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.compactreview.platform.DatabaseUnavailable;
 import org.compactreview.platform.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +17,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
-/** 401 and 403 for API callers as problem documents in the caller's language. */
+/**
+ * 401 and 403 for API callers as problem documents in the caller's language; 503 when the
+ * password could not be checked because the database is out of reach.
+ */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -32,6 +37,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // The password could not be checked: not a failed sign-in, a moment without a database.
+            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Compact Review\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
     }

@@ -92,7 +92,9 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .failureHandler(new SignInFailureHandler())
+                        .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
                 // A strict CSP on our pages (no inline script or style); Camunda's webapps send their own.

@@ -1,0 +1,65 @@
+package org.compactreview.support.fault;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the fault tests share: the external PostgreSQL (one database per test), a real SMTP
+ * server, and app nodes started as separate processes, stopped after each test. No Spring
+ * context of the test JVM is involved: everything goes through HTTP and, for the checks, SQL.
+ */
+public abstract class FaultTest {
+
+    /** Jobs locked by a killed node are taken over after 10 s (production: 60 s). */
+    private static final Map<String, String> NODE_SETTINGS = Map.of(
+            "camunda.bpm.job-execution.lock-time-in-millis", "10000",
+            "camunda.bpm.job-execution.wait-time-in-millis", "1000",
+            "camunda.bpm.job-execution.max-wait", "2000");
+
+    protected ExternalPostgres postgres;
+    protected GreenMail mail;
+    private final List<AppNode> nodes = new ArrayList<>();
+    private String database;
+
+    @BeforeEach
+    void startDatabaseAndMail() throws Exception {
+        postgres = ExternalPostgres.shared();
+        postgres.start();
+        database = getClass().getSimpleName().toLowerCase();
+        postgres.createDatabase(database);
+        mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+    }
+
+    @AfterEach
+    void stopNodesAndMail() throws Exception {
+        for (AppNode node : nodes) {
+            node.close();
+        }
+        mail.stop();
+    }
+
+    /** A node of the app on this test's database, not yet started. */
+    protected AppNode node(String name) {
+        AppNode node =
+                AppNode.on(name, postgres.jdbcUrl(database), mail.getSmtp().getPort(), NODE_SETTINGS);
+        nodes.add(node);
+        return node;
+    }
+
+    protected JdbcClient db() {
+        return postgres.jdbc(database);
+    }
+
+    protected List<String> memberStates() {
+        return db().sql("select code from participant where kind = 'MEMBER_STATE' order by code")
+                .query(String.class)
+                .list();
+    }
+}
