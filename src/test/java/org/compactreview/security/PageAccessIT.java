@@ -1,16 +1,30 @@
 package org.compactreview.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.compactreview.identity.Role;
+import org.compactreview.identity.UserDirectory;
+import org.compactreview.identity.UserDraft;
 import org.compactreview.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Each page against each role: the expected answer is in the table; a page a role may not use
@@ -24,6 +38,13 @@ class PageAccessIT extends IntegrationTest {
 
     @Autowired
     AppUserDetailsService users;
+
+    @Autowired
+    UserDirectory directory;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     static Stream<Arguments> pages() {
         // page, focal point, secretariat, manager, admin
@@ -50,6 +71,48 @@ class PageAccessIT extends IntegrationTest {
         expect(page, "manager", manager);
         expect(page, "admin", admin);
         mvc.perform(get(page)).andExpect(status().is3xxRedirection());
+    }
+
+    /**
+     * Every state-changing page action (every POST, PUT, PATCH or DELETE handler outside the API),
+     * found in the running app's mappings, refuses a request without its CSRF token with 403. The
+     * same request with the token is not refused, so it is the CSRF check that refuses: the user
+     * holds every role.
+     */
+    @Test
+    void everyStateChangingPageNeedsItsCsrfToken() throws Exception {
+        directory.ensureExists(
+                "csrf-sweep",
+                "csrf-sweep-password",
+                new UserDraft(
+                        "Every role",
+                        null,
+                        null,
+                        true,
+                        Set.of(Role.FOCAL_POINT, Role.SECRETARIAT, Role.MANAGER, Role.ADMIN),
+                        Set.of("EGY")));
+        var everyRole = user(users.loadUserByUsername("csrf-sweep"));
+        List<String> actions = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            if (methods.stream().anyMatch(method -> method != RequestMethod.GET)) {
+                info.getPatternValues().stream()
+                        .filter(pattern -> !pattern.startsWith("/api/"))
+                        .forEach(pattern -> methods.forEach(method -> actions.add(method + " " + pattern)));
+            }
+        });
+        assertThat(actions).as("page actions found").hasSizeGreaterThan(20);
+        for (String action : actions) {
+            String[] parts = action.split(" ");
+            String path = parts[1].replaceAll("\\{[^}]+}", "999999");
+            HttpMethod method = HttpMethod.valueOf(parts[0]);
+            mvc.perform(request(method, path).with(everyRole)).andExpect(status().isForbidden());
+            int withToken = mvc.perform(request(method, path).with(everyRole).with(csrf()))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
+            assertThat(withToken).as(action + " with its token").isNotEqualTo(403);
+        }
     }
 
     private void expect(String page, String username, int expected) throws Exception {
