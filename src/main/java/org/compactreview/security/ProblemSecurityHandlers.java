@@ -1,15 +1,13 @@
 package org.compactreview.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.compactreview.platform.DatabaseUnavailable;
 import org.compactreview.platform.Problems;
+import org.compactreview.platform.web.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -24,12 +22,12 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper json;
+    private final ProblemWriter problemWriter;
     private final Problems problems;
     private final LocaleResolver locales;
 
-    ProblemSecurityHandlers(ObjectMapper json, Problems problems, LocaleResolver locales) {
-        this.json = json;
+    ProblemSecurityHandlers(ProblemWriter problemWriter, Problems problems, LocaleResolver locales) {
+        this.problemWriter = problemWriter;
         this.problems = problems;
         this.locales = locales;
     }
@@ -55,10 +53,6 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)
             throws IOException {
-        ProblemDetail problem = problems.create(status, type, locales.resolveLocale(request), "problem." + type);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        problemWriter.write(response, problems.create(status, type, locales.resolveLocale(request), "problem." + type));
     }
 }

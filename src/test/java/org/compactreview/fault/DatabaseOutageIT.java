@@ -35,8 +35,7 @@ class DatabaseOutageIT extends FaultTest {
     void duringAnOutageRequestsAnswer503FastAndAfterItTheAppRecoversWithNothingHalfWritten() throws Exception {
         AppNode node = node("outage").start();
         Api api = new Api(List.of(node));
-        ReviewWork.createFocalPoint(api, memberStates());
-        ReviewWork work = ReviewWork.open(api, "outage", null);
+        ReviewWork work = cycleForAllMemberStates(api, "outage", null);
         WebSession secretariat = WebSession.signIn(node, "secretariat", Api.PASSWORD);
 
         // Users at work, and a probe asking for the inbox and a page four times a second.

@@ -33,14 +33,14 @@ class TwoNodeIT extends FaultTest {
         AppNode a = node("node-a").start();
         AppNode b = node("node-b").start();
         Api api = new Api(List.of(a, b));
-        ReviewWork.createFocalPoint(api, memberStates());
 
         // Sessions live in the database: signed in on b, the secretariat is known to a.
         WebSession secretariat = WebSession.signIn(b, "secretariat", Api.PASSWORD);
         assertThat(secretariat.get(a, "/validation").status()).isEqualTo(200);
 
         // The reminders are due at once: both job executors compete for 193 timers.
-        ReviewWork work = ReviewWork.open(api, "two-nodes", Instant.now().plusSeconds(1));
+        ReviewWork work =
+                cycleForAllMemberStates(api, "two-nodes", Instant.now().plusSeconds(1));
         String process = db().sql("select process_instance_id from review_cycle where id = ?")
                 .param(work.cycleId())
                 .query(String.class)

@@ -35,9 +35,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * Every endpoint of the OpenAPI description, called with Egypt's ids by Jordan's focal point and
- * by nobody: the table of what Jordan may reach is below; everything else must answer 4xx, and
- * nothing of Egypt's may change.
+ * Every endpoint of the OpenAPI description, called with Egypt's ids by Jordan's focal point, the
+ * secretariat, a manager, an administrator and by nobody: the answer each must get is in the
+ * table below. Jordan's focal point reaches nothing of Egypt's, nobody signed out reaches
+ * anything, a role refused by the table answers 403 before its body is even read, and nothing of
+ * Egypt's changes.
  */
 class AuthorizationSweepIT extends IntegrationTest {
 
@@ -53,6 +55,58 @@ class AuthorizationSweepIT extends IntegrationTest {
             "GET /api/v1/capacity-requests",
             "GET /api/v1/practices",
             "GET /api/v1/follow-up-items");
+
+    /** Who calls every operation with Egypt's ids: Jordan's focal point, then each other role. */
+    private static final List<String> CALLERS = List.of("fp-jor", "secretariat", "manager", "admin");
+
+    /**
+     * The answer each caller gets, in the order of {@link #CALLERS}, with an empty JSON object as
+     * the body of every write. 400 and 409 mean the caller may use the operation but the empty
+     * body or the state is refused; 403 the role may not; 404 the caller may not see the object.
+     */
+    private static final Map<String, String> EXPECTED = Map.ofEntries(
+            Map.entry("GET /api/v1/audit", "[403, 200, 403, 200]"),
+            Map.entry("GET /api/v1/capacity-requests", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/capacity-requests/{id}", "[404, 200, 200, 200]"),
+            Map.entry("POST /api/v1/capacity-requests/{id}/assessment", "[403, 400, 403, 403]"),
+            Map.entry("POST /api/v1/capacity-requests/{id}/evaluation", "[403, 409, 403, 403]"),
+            Map.entry("POST /api/v1/capacity-requests/{id}/plan", "[403, 403, 400, 403]"),
+            Map.entry("POST /api/v1/capacity-requests/{id}/updates", "[400, 403, 403, 403]"),
+            Map.entry("GET /api/v1/conferences/{id}", "[404, 404, 404, 404]"),
+            Map.entry("POST /api/v1/conferences/{id}/adoption", "[403, 400, 403, 403]"),
+            Map.entry("GET /api/v1/conferences/{id}/compilation", "[404, 404, 404, 404]"),
+            Map.entry("POST /api/v1/conferences/{id}/consultation/close", "[403, 404, 403, 403]"),
+            Map.entry("POST /api/v1/conferences/{id}/negotiation", "[403, 403, 404, 403]"),
+            Map.entry("POST /api/v1/conferences/{id}/progress-report", "[403, 400, 403, 403]"),
+            Map.entry("POST /api/v1/conferences/{id}/stakeholder-submissions", "[403, 400, 403, 403]"),
+            Map.entry("GET /api/v1/cycles", "[200, 200, 200, 200]"),
+            Map.entry("POST /api/v1/cycles", "[403, 400, 403, 403]"),
+            Map.entry("GET /api/v1/cycles/{id}", "[200, 200, 200, 200]"),
+            Map.entry("POST /api/v1/cycles/{id}/meeting/outcomes", "[403, 400, 403, 403]"),
+            Map.entry("POST /api/v1/cycles/{id}/meeting/preparation", "[403, 400, 403, 403]"),
+            Map.entry("GET /api/v1/cycles/{id}/status", "[403, 200, 200, 200]"),
+            Map.entry("GET /api/v1/cycles/{id}/summary", "[403, 409, 409, 409]"),
+            Map.entry("GET /api/v1/follow-up-items", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/me", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/objectives", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/participants", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/practices", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/reports", "[200, 400, 400, 400]"),
+            Map.entry("GET /api/v1/reports/{id}", "[404, 200, 200, 200]"),
+            Map.entry("PUT /api/v1/reports/{id}", "[400, 403, 403, 403]"),
+            Map.entry("POST /api/v1/reports/{id}/submit", "[404, 403, 403, 403]"),
+            Map.entry("POST /api/v1/reports/{id}/validation", "[403, 400, 403, 403]"),
+            Map.entry("GET /api/v1/reports/{id}/versions", "[404, 200, 200, 200]"),
+            Map.entry("GET /api/v1/tasks", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/tasks/{id}", "[404, 404, 404, 404]"),
+            Map.entry("POST /api/v1/tasks/{id}/assignee", "[403, 400, 400, 403]"),
+            Map.entry("POST /api/v1/tasks/{id}/claim", "[404, 404, 404, 404]"),
+            Map.entry("POST /api/v1/tasks/{id}/complete", "[404, 404, 404, 404]"),
+            Map.entry("POST /api/v1/tasks/{id}/unclaim", "[404, 404, 404, 404]"),
+            Map.entry("GET /api/v1/users", "[403, 403, 403, 200]"),
+            Map.entry("POST /api/v1/users", "[403, 403, 403, 400]"),
+            Map.entry("PUT /api/v1/users/{username}", "[403, 403, 403, 400]"),
+            Map.entry("POST /api/v1/users/{username}/password", "[403, 403, 403, 400]"));
 
     @Autowired
     MockMvc mvc;
@@ -133,11 +187,20 @@ class AuthorizationSweepIT extends IntegrationTest {
                         .replace("{id}", String.valueOf(cycle.id()))
                         .replace("{username}", "fp-egy")
                         .replace("{version}", "1");
-                int asOtherFocalPoint = call(method, url, "fp-jor");
                 int signedOut = call(method, url, null);
-                tried.add(operation + " -> " + asOtherFocalPoint + " / " + signedOut);
-                boolean allowed = OPEN_TO_A_FOCAL_POINT.contains(operation);
-                if (!allowed && asOtherFocalPoint < 400) {
+                List<Integer> answers = new ArrayList<>();
+                for (String caller : CALLERS) {
+                    answers.add(call(method, url, caller));
+                }
+                tried.add(operation + " -> " + answers + " / " + signedOut);
+                String expected = EXPECTED.get(operation);
+                if (expected == null) {
+                    leaks.add(operation + " is missing from the table; answers " + answers);
+                } else if (!expected.equals(answers.toString())) {
+                    leaks.add(operation + " answered " + answers + ", the table says " + expected);
+                }
+                int asOtherFocalPoint = answers.get(0);
+                if (!OPEN_TO_A_FOCAL_POINT.contains(operation) && asOtherFocalPoint < 400) {
                     leaks.add(operation + " answered " + asOtherFocalPoint + " to fp-jor");
                 }
                 if (signedOut != 401) {
@@ -145,9 +208,9 @@ class AuthorizationSweepIT extends IntegrationTest {
                 }
             }
         }
-        System.out.println(
-                "Authorization sweep: " + tried.size() + " operations x 2 callers\n" + String.join("\n", tried));
-        assertThat(tried).hasSizeGreaterThan(30);
+        System.out.println("Authorization sweep: " + tried.size() + " operations x " + (CALLERS.size() + 1)
+                + " callers " + CALLERS + " / signed out\n" + String.join("\n", tried));
+        assertThat(tried).hasSizeGreaterThan(40);
         assertThat(leaks).isEmpty();
         assertThat(auditCount()).as("nothing was changed").isEqualTo(auditBefore);
         assertThat(reports.get(egypt.id(), Users.FP_EGY).lockVersion()).isEqualTo(egyptLockBefore);

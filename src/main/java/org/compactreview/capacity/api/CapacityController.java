@@ -16,6 +16,7 @@ import org.compactreview.capacity.Practice;
 import org.compactreview.capacity.SupportPlan;
 import org.compactreview.capacity.UpdateStatus;
 import org.compactreview.identity.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,6 +59,7 @@ class CapacityController {
     }
 
     @PostMapping("/capacity-requests/{id}/assessment")
+    @PreAuthorize("hasRole('SECRETARIAT')")
     @Operation(
             summary = "Assess a request (secretariat): ACCEPT; MERGE into a similar open request of another "
                     + "participant on the same objective (peer exchange, mergeInto required); DECLINE with a reason")
@@ -66,6 +68,7 @@ class CapacityController {
     }
 
     @PostMapping("/capacity-requests/{id}/plan")
+    @PreAuthorize("hasRole('MANAGER')")
     @Operation(
             summary = "Agree the support plan (managers): partner, activities, dates, budget and funding source, "
                     + "and the interval between progress updates (ISO-8601, e.g. P1M)")
@@ -74,12 +77,14 @@ class CapacityController {
     }
 
     @PostMapping("/capacity-requests/{id}/updates")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
     @Operation(summary = "Report progress when an update is due (the participant's focal points)")
     CapacityRequest update(@PathVariable long id, @Valid @RequestBody UpdateRequest request, CurrentUser user) {
         return capacity.reportProgress(id, user, request.status(), request.done(), request.nextSteps());
     }
 
     @PostMapping("/capacity-requests/{id}/evaluation")
+    @PreAuthorize("hasRole('SECRETARIAT')")
     @Operation(
             summary = "Evaluate the outcome once the plan has ended (secretariat); publish=true publishes it as a "
                     + "practice with the summary")

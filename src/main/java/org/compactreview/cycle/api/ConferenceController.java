@@ -13,6 +13,7 @@ import org.compactreview.cycle.StakeholderSubmission;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.tracking.ConferenceCompilation;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,6 +55,7 @@ class ConferenceController {
     }
 
     @PostMapping("/conferences/{id}/progress-report")
+    @PreAuthorize("hasRole('SECRETARIAT')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Complete 'Compile progress report' with the narrative (secretariat)")
     void compile(@PathVariable long id, @Valid @RequestBody Narrative request, CurrentUser user) {
@@ -61,6 +63,7 @@ class ConferenceController {
     }
 
     @PostMapping("/conferences/{id}/stakeholder-submissions")
+    @PreAuthorize("hasRole('SECRETARIAT')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a stakeholder submission during the consultation (secretariat)")
     void submission(@PathVariable long id, @Valid @RequestBody Submission request, CurrentUser user) {
@@ -68,6 +71,7 @@ class ConferenceController {
     }
 
     @PostMapping("/conferences/{id}/consultation/close")
+    @PreAuthorize("hasRole('SECRETARIAT')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Close the stakeholder consultation (secretariat); negotiation starts")
     void closeConsultation(@PathVariable long id, CurrentUser user) {
@@ -75,6 +79,7 @@ class ConferenceController {
     }
 
     @PostMapping("/conferences/{id}/negotiation")
+    @PreAuthorize("hasRole('MANAGER')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
             summary = "One negotiation round (managers): a new numbered draft (text), or agree=true on the latest "
@@ -84,6 +89,7 @@ class ConferenceController {
     }
 
     @PostMapping("/conferences/{id}/adoption")
+    @PreAuthorize("hasRole('SECRETARIAT')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Adopt the declaration (secretariat): its commitments become follow-up items")
     void adopt(@PathVariable long id, @Valid @RequestBody Adoption request, CurrentUser user) {

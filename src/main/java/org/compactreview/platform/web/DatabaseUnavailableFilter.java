@@ -1,6 +1,5 @@
 package org.compactreview.platform.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,12 +33,12 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
 
     private final Problems problems;
-    private final ObjectMapper json;
+    private final ProblemWriter problemWriter;
     private final ITemplateEngine templates;
 
-    DatabaseUnavailableFilter(Problems problems, ObjectMapper json, ITemplateEngine templates) {
+    DatabaseUnavailableFilter(Problems problems, ProblemWriter problemWriter, ITemplateEngine templates) {
         this.problems = problems;
-        this.json = json;
+        this.problemWriter = problemWriter;
         this.templates = templates;
     }
 
@@ -64,15 +63,14 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Locale locale = request.getLocale();
         response.resetBuffer();
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-        response.setCharacterEncoding("UTF-8");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(
-                    response.getOutputStream(),
+            problemWriter.write(
+                    response,
                     problems.create(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale, "problem.unavailable"));
         } else {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setCharacterEncoding("UTF-8");
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.getWriter().write(templates.process("error/503", new Context(locale)));
         }

@@ -1,6 +1,5 @@
 package org.compactreview.platform.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +10,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,17 +26,17 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
     private final Problems problems;
-    private final ObjectMapper json;
+    private final ProblemWriter problemWriter;
     private final LocaleResolver locales;
 
     RequestSizeLimit(
             @Value("${compact-review.max-request-bytes:1048576}") long maxBytes,
             Problems problems,
-            ObjectMapper json,
+            ProblemWriter problemWriter,
             LocaleResolver locales) {
         this.maxBytes = maxBytes;
         this.problems = problems;
-        this.json = json;
+        this.problemWriter = problemWriter;
         this.locales = locales;
     }
 
@@ -53,11 +51,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
                     locales.resolveLocale(request),
                     "problem.too-large",
                     maxBytes / 1024);
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
             response.setHeader("Connection", "close");
-            json.writeValue(response.getOutputStream(), problem);
+            problemWriter.write(response, problem);
             return;
         }
         chain.doFilter(declared < 0 ? new Limited(request, maxBytes) : request, response);

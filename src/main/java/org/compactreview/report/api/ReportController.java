@@ -12,6 +12,7 @@ import org.compactreview.report.ReportEntry;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ReportVersion;
 import org.compactreview.report.ValidationDecision;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +51,7 @@ class ReportController {
     }
 
     @PutMapping("/{id}")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
     @Operation(
             summary = "Save draft entries (the participant's focal points). Entries not sent are kept. "
                     + "Texts are limited to 4000 characters; ratings are 0-4. lockVersion must be the "
@@ -59,6 +61,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/submit")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
     @Operation(
             summary = "Submit the report (every objective must be rated); the submitted version is kept. "
                     + "Submitting twice or someone else's report answers 409 or 404.")
@@ -67,6 +70,7 @@ class ReportController {
     }
 
     @PostMapping("/{id}/validation")
+    @PreAuthorize("hasRole('SECRETARIAT')")
     @Operation(summary = "Accept or return a submitted report (secretariat); a return needs a comment")
     Report validate(@PathVariable long id, @Valid @RequestBody ValidationRequest request, CurrentUser user) {
         return reports.validate(id, user, request.decision(), request.comment());

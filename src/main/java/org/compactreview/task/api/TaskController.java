@@ -12,6 +12,7 @@ import org.compactreview.task.TaskGateway;
 import org.compactreview.task.WorkItem;
 import org.compactreview.task.WorkItemFilter;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,6 +72,7 @@ class TaskController {
     }
 
     @PostMapping("/{id}/assignee")
+    @PreAuthorize("hasAnyRole('MANAGER', 'SECRETARIAT')")
     @Operation(summary = "Hand a task to another member of its candidate group (managers and secretariat)")
     WorkItem reassign(@PathVariable String id, @Valid @RequestBody Assignee request, CurrentUser user) {
         return gateway.reassign(id, request.username(), user);

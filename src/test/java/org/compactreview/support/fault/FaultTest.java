@@ -1,7 +1,11 @@
 package org.compactreview.support.fault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +61,18 @@ public abstract class FaultTest {
         return postgres.jdbc(database);
     }
 
-    protected List<String> memberStates() {
+    /**
+     * Creates the focal point of all member states and opens an annual cycle for them; reminders
+     * at {@code reminderAt} (null: the default, weeks ahead).
+     */
+    protected ReviewWork cycleForAllMemberStates(Api api, String period, Instant reminderAt) throws IOException {
+        ReviewWork.createFocalPoint(api, memberStates());
+        ReviewWork work = ReviewWork.open(api, period, reminderAt);
+        assertThat(work.reports()).isEqualTo(193);
+        return work;
+    }
+
+    private List<String> memberStates() {
         return db().sql("select code from participant where kind = 'MEMBER_STATE' order by code")
                 .query(String.class)
                 .list();
