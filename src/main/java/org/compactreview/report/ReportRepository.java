@@ -3,14 +3,19 @@ package org.compactreview.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -133,15 +138,37 @@ class ReportRepository {
     List<ReportEntry> entries(long reportId) {
         return jdbc.sql("select * from report_entry where report_id = ? order by objective_number")
                 .param(reportId)
-                .query((rs, n) -> new ReportEntry(
-                        rs.getInt("objective_number"),
-                        (Integer) rs.getObject("rating", Integer.class),
-                        rs.getString("achievements"),
-                        rs.getString("obstacles"),
-                        rs.getString("priorities"),
-                        rs.getBoolean("support_needed"),
-                        rs.getString("good_practices")))
+                .query((rs, n) -> entry(rs))
                 .list();
+    }
+
+    /** The stored entries of many reports in one query, by report id (absent: none stored). */
+    Map<Long, List<ReportEntry>> entries(Collection<Long> reportIds) {
+        Map<Long, List<ReportEntry>> byReport = new HashMap<>();
+        if (reportIds.isEmpty()) {
+            return byReport;
+        }
+        template.query(
+                connection -> {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "select * from report_entry where report_id = any(?) order by report_id, objective_number");
+                    statement.setArray(1, connection.createArrayOf("bigint", reportIds.toArray()));
+                    return statement;
+                },
+                (RowCallbackHandler) rs -> byReport.computeIfAbsent(rs.getLong("report_id"), id -> new ArrayList<>())
+                        .add(entry(rs)));
+        return byReport;
+    }
+
+    private static ReportEntry entry(ResultSet rs) throws SQLException {
+        return new ReportEntry(
+                rs.getInt("objective_number"),
+                (Integer) rs.getObject("rating", Integer.class),
+                rs.getString("achievements"),
+                rs.getString("obstacles"),
+                rs.getString("priorities"),
+                rs.getBoolean("support_needed"),
+                rs.getString("good_practices"));
     }
 
     void upsertEntries(long reportId, List<ReportEntry> entries) {

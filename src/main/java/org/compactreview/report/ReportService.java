@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.compactreview.audit.AuditLog;
 import org.compactreview.framework.FrameworkCatalog;
-import org.compactreview.framework.Objective;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
 import org.compactreview.platform.ConflictException;
@@ -73,7 +72,7 @@ public class ReportService {
                 throw new InvalidInputException("cycleId", "validation.report.list-needs-filter");
             }
             if (participantCode == null) {
-                return reports.inCycle(cycleId).stream().map(this::withEntries).toList();
+                return withEntries(reports.inCycle(cycleId));
             }
             codes = Set.of(participantCode);
         } else {
@@ -81,9 +80,7 @@ public class ReportService {
                     ? user.participants()
                     : user.participants().contains(participantCode) ? Set.of(participantCode) : Set.of();
         }
-        return reports.forParticipants(codes, cycleId).stream()
-                .map(this::withEntries)
-                .toList();
+        return withEntries(reports.forParticipants(codes, cycleId));
     }
 
     /** Submitted reports waiting for the secretariat, oldest first. */
@@ -92,9 +89,7 @@ public class ReportService {
         if (!user.has(Role.SECRETARIAT)) {
             throw new AccessDeniedException("secretariat only");
         }
-        return reports.withStatus(ReportStatus.SUBMITTED).stream()
-                .map(this::withEntries)
-                .toList();
+        return withEntries(reports.withStatus(ReportStatus.SUBMITTED));
     }
 
     @Transactional(readOnly = true)
@@ -117,7 +112,8 @@ public class ReportService {
     @Transactional
     public Report submit(long id, CurrentUser user, Integer expectedLockVersion) {
         ReportRow row = editable(id, user, expectedLockVersion);
-        List<ReportEntry> entries = withEntries(row).entries();
+        Report before = withEntries(row);
+        List<ReportEntry> entries = before.entries();
         ReportRules.checkComplete(entries, row.regional());
         int version = row.submittedVersion() + 1;
         Instant now = clock.instant();
@@ -130,7 +126,8 @@ public class ReportService {
                 id,
                 Map.of("status", row.status(), "submittedVersion", row.submittedVersion()),
                 Map.of("status", ReportStatus.SUBMITTED, "submittedVersion", version));
-        return get(id, user);
+        return ReportViews.afterUpdate(
+                before, ReportStatus.SUBMITTED, version, row.returnComment(), now, user.username());
     }
 
     @Transactional
@@ -160,13 +157,13 @@ public class ReportService {
         after.put("decision", decision);
         after.put("comment", comment);
         audit.record("REPORT_VALIDATED", "report", id, Map.of("status", row.status()), after);
+        Report before = withEntries(row);
         if (decision == ValidationDecision.ACCEPT) {
-            List<ReportEntry> flagged = withEntries(row).entries().stream()
-                    .filter(ReportEntry::supportNeeded)
-                    .toList();
+            List<ReportEntry> flagged =
+                    before.entries().stream().filter(ReportEntry::supportNeeded).toList();
             events.publishEvent(new ReportAccepted(id, row.cycleId(), row.participantCode(), flagged));
         }
-        return get(id, user);
+        return ReportViews.afterUpdate(before, next, row.submittedVersion(), returnComment, now, user.username());
     }
 
     /** The submission window closed: a report still being drafted or revised ends here. */
@@ -229,30 +226,20 @@ public class ReportService {
     @Transactional(readOnly = true)
     public List<Report> regionalSources(long regionalReportId, CurrentUser user) {
         ReportRow regional = visible(reports.find(regionalReportId), regionalReportId, user);
-        return reports.acceptedNationalReportsOfMembers(regional.participantCode(), regional.cycleId()).stream()
-                .map(this::withEntries)
-                .toList();
+        return withEntries(reports.acceptedNationalReportsOfMembers(regional.participantCode(), regional.cycleId()));
     }
 
     private Report withEntries(ReportRow row) {
-        Map<Integer, ReportEntry> stored = new LinkedHashMap<>();
-        reports.entries(row.id()).forEach(e -> stored.put(e.objective(), e));
-        List<ReportEntry> entries = framework.objectives().stream()
-                .map(Objective::number)
-                .map(n -> stored.getOrDefault(n, ReportEntry.empty(n)))
+        return ReportViews.of(row, reports.entries(row.id()), framework.objectives());
+    }
+
+    /** Many reports with their entries in two queries, not one per report. */
+    private List<Report> withEntries(List<ReportRow> rows) {
+        Map<Long, List<ReportEntry>> stored =
+                reports.entries(rows.stream().map(ReportRow::id).toList());
+        return rows.stream()
+                .map(row -> ReportViews.of(row, stored.getOrDefault(row.id(), List.of()), framework.objectives()))
                 .toList();
-        return new Report(
-                row.id(),
-                row.cycleId(),
-                row.participantCode(),
-                row.status(),
-                row.submittedVersion(),
-                row.lockVersion(),
-                row.returnComment(),
-                row.updatedAt(),
-                row.updatedBy(),
-                entries,
-                row.regional());
     }
 
     /** The stored entries that a save replaces: the audit's "before". */

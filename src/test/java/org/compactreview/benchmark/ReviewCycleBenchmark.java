@@ -2,11 +2,13 @@ package org.compactreview.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +18,20 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.builder.SubProcessBuilder;
+import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.compactreview.cycle.CycleKind;
 import org.compactreview.cycle.CycleService;
 import org.compactreview.cycle.OpenCycleRequest;
@@ -27,6 +39,7 @@ import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
 import org.compactreview.platform.PageRequest;
+import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
@@ -35,9 +48,11 @@ import org.compactreview.support.IntegrationTest;
 import org.compactreview.support.Users;
 import org.compactreview.task.TaskGateway;
 import org.compactreview.task.WorkItemFilter;
+import org.compactreview.task.process.WorkItemListener;
 import org.compactreview.tracking.CycleBoard;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The benchmark of an annual cycle for the 193 member states, on the embedded PostgreSQL, with 10
@@ -53,6 +68,7 @@ class ReviewCycleBenchmark extends IntegrationTest {
     private static final int THREADS = 8;
     private static final int HISTORY = 10;
     private static final int SAMPLES = 200;
+    private static final String BARE_PROCESS = "bareAnnualReview";
 
     @Autowired
     CycleService cycles;
@@ -108,7 +124,11 @@ class ReviewCycleBenchmark extends IntegrationTest {
         print("app: %d task completions in %.1f s = %.1f tasks/s", completed, seconds, ours);
         runDueJobs(cycle.processInstanceId());
 
-        double bare = bareCamunda();
+        double bare = bareCamunda(
+                cycle,
+                reports.list(Users.SECRETARIAT, cycle.id(), null).stream()
+                        .map(Report::participantCode)
+                        .toList());
         print("bare Camunda TaskService, same completions: %.1f tasks/s", bare);
         print("ratio app / bare Camunda: %.2f", ours / bare);
 
@@ -179,53 +199,95 @@ class ReviewCycleBenchmark extends IntegrationTest {
         return all.size() + 2 * returned.size();
     }
 
-    /** The same completions on a copy of the process with no app logic, through TaskService only. */
-    private double bareCamunda() throws Exception {
-        SubProcessBuilder branch = (SubProcessBuilder) Bpmn.createExecutableProcess("bareAnnualReview")
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .subProcess("SubProcess_Bare")
-                .multiInstance()
-                .parallel()
-                .cardinality("193")
-                .multiInstanceDone();
-        BpmnModelInstance model = branch.embeddedSubProcess()
-                .startEvent()
-                .exclusiveGateway("Gateway_Merge")
-                .userTask("Task_BareSubmit")
-                .camundaCandidateGroups("bare")
-                .userTask("Task_BareValidate")
-                .camundaCandidateGroups("bare")
-                .exclusiveGateway("Gateway_Decision")
-                .condition("returned", "${decision == 'RETURN'}")
-                .connectTo("Gateway_Merge")
-                .moveToNode("Gateway_Decision")
-                .condition("accepted", "${decision == 'ACCEPT'}")
-                .endEvent("End_Bare")
-                .camundaAsyncBefore()
-                .subProcessDone()
-                .endEvent()
-                .done();
-        engine.getRepositoryService()
+    /**
+     * The same completions on a copy of the app's own process with its app logic taken out, through
+     * TaskService only: the same multi-instance branches (over the same participant codes, as an
+     * element variable), boundary timers, candidate groups, due dates, save points and routing
+     * variable, so that the engine does the same work; the delegates do nothing and the work-item
+     * listener that the app attaches to every user task is removed from the copy.
+     */
+    private double bareCamunda(ReviewCycle cycle, List<String> participants) throws Exception {
+        BpmnModelInstance model;
+        try (InputStream bpmn = new ClassPathResource(AnnualReviewModel.RESOURCE).getInputStream()) {
+            model = Bpmn.readModelFromStream(bpmn);
+        }
+        model.<Process>getModelElementById(AnnualReviewModel.PROCESS_KEY).setId(BARE_PROCESS);
+        model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)
+                .forEach(loop -> loop.setCamundaCollection("${participants}"));
+        model.getModelElementsByType(ServiceTask.class).forEach(task -> {
+            task.removeAttributeNs(
+                    BpmnModelConstants.CAMUNDA_NS, BpmnModelConstants.CAMUNDA_ATTRIBUTE_DELEGATE_EXPRESSION);
+            task.setCamundaExpression("${null}");
+        });
+        String definitionId = engine.getRepositoryService()
                 .createDeployment()
                 .addModelInstance("bare-annual-review.bpmn", model)
-                .deploy();
+                .deployWithResult()
+                .getDeployedProcessDefinitions()
+                .get(0)
+                .getId();
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            withoutAppListeners(configuration.getDeploymentCache().findDeployedProcessDefinitionById(definitionId));
+            return null;
+        });
+        long workItemsBefore = workItems();
         String pi = engine.getRuntimeService()
-                .startProcessInstanceByKey("bareAnnualReview")
+                .startProcessInstanceByKey(
+                        BARE_PROCESS,
+                        Variables.createVariables()
+                                .putValue(AnnualReviewModel.VAR_CYCLE_ID, -cycle.id())
+                                .putValue(AnnualReviewModel.VAR_REMINDER_AT, Date.from(cycle.reminderAt()))
+                                .putValue(AnnualReviewModel.VAR_SUBMISSION_DUE, Date.from(cycle.submissionDue()))
+                                .putValue(AnnualReviewModel.VAR_WINDOW_CLOSES_AT, Date.from(cycle.windowClosesAt()))
+                                // Like the app's collection bean: evaluated once, never stored.
+                                .putValueTyped(
+                                        "participants",
+                                        Variables.objectValue(participants, true)
+                                                .create()))
                 .getId();
         long start = System.nanoTime();
-        int completed = complete(pi, "Task_BareSubmit", task -> Map.of());
+        int completed = complete(pi, AnnualReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
         completed += complete(
                 pi,
-                "Task_BareValidate",
+                AnnualReviewModel.TASK_VALIDATE_REPORT,
                 task -> Map.of(
-                        "decision", Math.floorMod(task.getExecutionId().hashCode(), 5) == 0 ? "RETURN" : "ACCEPT"));
-        completed += complete(pi, "Task_BareSubmit", task -> Map.of());
-        completed += complete(pi, "Task_BareValidate", task -> Map.of("decision", "ACCEPT"));
+                        AnnualReviewModel.VAR_DECISION,
+                        Math.floorMod(task.getExecutionId().hashCode(), 5) == 0 ? "RETURN" : "ACCEPT"));
+        completed += complete(pi, AnnualReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
+        completed += complete(
+                pi, AnnualReviewModel.TASK_VALIDATE_REPORT, task -> Map.of(AnnualReviewModel.VAR_DECISION, "ACCEPT"));
         double rate = completed / seconds(start);
         print("bare: %d completions", completed);
         runDueJobs(pi);
+        assertThat(workItems()).as("no app logic in the bare run").isEqualTo(workItemsBefore);
         return rate;
+    }
+
+    private static void withoutAppListeners(ScopeImpl scope) {
+        for (ActivityImpl activity : scope.getActivities()) {
+            if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                TaskDefinition definition = userTask.getTaskDefinition();
+                definition.getTaskListeners().values().forEach(l -> l.removeIf(WorkItemListener.class::isInstance));
+                for (String event : List.of(
+                        TaskListener.EVENTNAME_CREATE,
+                        TaskListener.EVENTNAME_ASSIGNMENT,
+                        TaskListener.EVENTNAME_UPDATE,
+                        TaskListener.EVENTNAME_COMPLETE,
+                        TaskListener.EVENTNAME_DELETE)) {
+                    List<TaskListener> all = definition.getAllTaskListenersForEvent(event);
+                    if (all != null) {
+                        all.removeIf(WorkItemListener.class::isInstance);
+                    }
+                }
+            }
+            withoutAppListeners(activity);
+        }
+    }
+
+    private long workItems() {
+        return jdbc.sql("select count(*) from work_item").query(Long.class).single();
     }
 
     private int complete(String pi, String key, java.util.function.Function<Task, Map<String, Object>> vars)
