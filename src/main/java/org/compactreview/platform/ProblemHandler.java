@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * logged with an id that the answer repeats; the answer never carries a stack trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
+// Before the pages' WebErrorAdvice, whose @Controller selector also matches @RestController.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -77,11 +80,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.CONFLICT, "conflict", "problem.integrity"));
     }
 
-    @ExceptionHandler(TransientDataAccessException.class)
-    ResponseEntity<ProblemDetail> handleUnavailable(TransientDataAccessException e) {
-        return unavailable(e);
-    }
-
     /** The database is out of reach: 503, fast, and nothing was written (see docs/reliability.md). */
     private ResponseEntity<ProblemDetail> unavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
@@ -103,6 +101,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /** Anything else: 503 when the database is out of reach (however wrapped), otherwise 500. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
         if (DatabaseUnavailable.causedBy(e)) {

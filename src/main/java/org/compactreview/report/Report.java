@@ -18,4 +18,13 @@ public record Report(
         Instant updatedAt,
         String updatedBy,
         List<ReportEntry> entries,
-        boolean regional) {}
+        boolean regional) {
+
+    /** The objectives still missing what a submission needs (see {@link ReportRules#incomplete}). */
+    public List<Integer> missingObjectives() {
+        return entries.stream()
+                .filter(entry -> ReportRules.incomplete(entry, regional))
+                .map(ReportEntry::objective)
+                .toList();
+    }
+}

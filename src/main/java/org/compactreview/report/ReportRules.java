@@ -54,22 +54,27 @@ final class ReportRules {
     static void checkComplete(List<ReportEntry> entries, boolean regional) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ReportEntry entry : entries) {
-            if (regional
-                    && (entry.achievements() == null || entry.achievements().isBlank())) {
-                problems.add(new FieldProblem(
-                        "entries[objective=" + entry.objective() + "].achievements",
-                        "validation.summary.required",
-                        entry.objective()));
-            } else if (!regional && entry.rating() == null) {
-                problems.add(new FieldProblem(
-                        "entries[objective=" + entry.objective() + "].rating",
-                        "validation.rating.required",
-                        entry.objective()));
+            if (incomplete(entry, regional)) {
+                problems.add(
+                        regional
+                                ? new FieldProblem(
+                                        "entries[objective=" + entry.objective() + "].achievements",
+                                        "validation.summary.required",
+                                        entry.objective())
+                                : new FieldProblem(
+                                        "entries[objective=" + entry.objective() + "].rating",
+                                        "validation.rating.required",
+                                        entry.objective()));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+    }
+
+    /** What a submission needs of every entry: a rating, or for a regional review a summary of progress. */
+    static boolean incomplete(ReportEntry entry, boolean regional) {
+        return regional ? entry.achievements() == null || entry.achievements().isBlank() : entry.rating() == null;
     }
 
     static void checkDecision(ValidationDecision decision, String comment) {

@@ -32,7 +32,7 @@ class CrashRecoveryIT extends FaultTest {
         int half = work.reports() * 3 / 2;
         CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
             Awaitility.await().atMost(5, TimeUnit.MINUTES).until(() -> work.acknowledged() >= half);
-            kill(first);
+            first.kill();
         });
         work.run(8, () -> false);
         killer.get(5, TimeUnit.MINUTES);
@@ -52,13 +52,5 @@ class CrashRecoveryIT extends FaultTest {
         System.out.printf(
                 "crash: SIGKILL after %d acknowledged steps (%d requests failed with it); %d steps in all; %s%n",
                 beforeCrash, unanswered, resumed.acknowledged(), figures);
-    }
-
-    static void kill(AppNode node) {
-        try {
-            node.kill();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

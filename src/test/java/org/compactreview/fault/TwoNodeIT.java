@@ -41,10 +41,7 @@ class TwoNodeIT extends FaultTest {
         // The reminders are due at once: both job executors compete for 193 timers.
         ReviewWork work =
                 cycleForAllMemberStates(api, "two-nodes", Instant.now().plusSeconds(1));
-        String process = db().sql("select process_instance_id from review_cycle where id = ?")
-                .param(work.cycleId())
-                .query(String.class)
-                .single();
+        String process = work.processInstanceId();
         Awaitility.await("193 reminders sent")
                 .atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(500))
@@ -63,7 +60,7 @@ class TwoNodeIT extends FaultTest {
         int third = work.reports();
         CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
             Awaitility.await().atMost(5, TimeUnit.MINUTES).until(() -> work.acknowledged() >= third);
-            CrashRecoveryIT.kill(b);
+            b.kill();
         });
         work.run(8, () -> false);
         killer.get(5, TimeUnit.MINUTES);

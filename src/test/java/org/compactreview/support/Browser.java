@@ -59,14 +59,6 @@ public final class Browser implements AutoCloseable {
         driver.get(rootUri + path);
     }
 
-    public WebElement find(By locator) {
-        return driver.findElement(locator);
-    }
-
-    public List<WebElement> findAll(By locator) {
-        return driver.findElements(locator);
-    }
-
     public void type(By locator, String text) {
         driver.findElement(locator).sendKeys(text);
     }
@@ -131,10 +123,6 @@ public final class Browser implements AutoCloseable {
     /** The success message of the last action. */
     public String flash() {
         return driver.findElement(By.cssSelector("[role=status].alert")).getText();
-    }
-
-    public String currentUrl() {
-        return driver.getCurrentUrl();
     }
 
     public void screenshot(String name) {

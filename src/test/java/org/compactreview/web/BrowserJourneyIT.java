@@ -22,7 +22,7 @@ class BrowserJourneyIT extends BrowserTest {
         try {
             journey();
         } catch (Throwable failure) {
-            debugScreenshot("failure");
+            screenshot("failure");
             throw failure;
         }
     }
@@ -33,7 +33,7 @@ class BrowserJourneyIT extends BrowserTest {
         signIn("secretariat");
         open("/cycles/new");
         browser.findElement(By.id("period")).sendKeys(period);
-        browser.executeScript("document.getElementById('due').value = '2027-03-31'");
+        web.setValue("due", "2027-03-31");
         click(By.id("scope-chosen"));
         click(By.id("p-EGY"));
         click(By.id("p-JOR"));
@@ -143,14 +143,14 @@ class BrowserJourneyIT extends BrowserTest {
         browser.get(requestUrl);
         browser.findElement(By.id("implementingPartner")).sendKeys("IOM country office");
         browser.findElement(By.id("activities")).sendKeys("Bilateral labour agreement workshops");
-        browser.executeScript("document.getElementById('startDate').value = '2027-01-10'");
-        browser.executeScript("document.getElementById('endDate').value = '2027-01-01'");
+        web.setValue("startDate", "2027-01-10");
+        web.setValue("endDate", "2027-01-01");
         click(By.id("plan-submit"));
         assertThat(browser.findElement(By.cssSelector("[role=alert].alert")).getText())
                 .contains("end date cannot be before the start date");
         assertThat(browser.findElement(By.id("activities")).getAttribute("value"))
                 .isEqualTo("Bilateral labour agreement workshops");
-        browser.executeScript("document.getElementById('endDate').value = '2027-07-10'");
+        web.setValue("endDate", "2027-07-10");
         click(By.id("plan-submit"));
         assertThat(browser.findElement(By.id("capacity-stage")).getText()).isEqualTo("Implementation");
         screenshot("capacity-en");
@@ -193,33 +193,10 @@ class BrowserJourneyIT extends BrowserTest {
         assertThat(web.unlabelledFields()).as(browser.getCurrentUrl()).isEmpty();
     }
 
-    /** Clicks like a user would: the element is scrolled to the middle of the window first. */
-    private void click(By locator) {
-        web.click(locator);
-    }
-
-    private void debugScreenshot(String name) {
-        web.screenshot(name);
-    }
-
-    private void select(String id, String value) {
-        web.select(id, value);
-    }
-
-    private void signIn(String username) {
-        web.signIn(username);
-    }
-
-    /** Signs out and waits for the signed-out page, so the next sign-in starts a fresh session. */
-    private void signOut() {
-        web.signOut();
-    }
-
     private void openMyReport(String period) {
         open("/inbox");
-        browser.findElement(By.xpath("//table[@id='inbox']//tr[td[normalize-space()='" + period
-                        + "']]//a[contains(@href,'/reports/')]"))
-                .click();
+        click(By.xpath(
+                "//table[@id='inbox']//tr[td[normalize-space()='" + period + "']]//a[contains(@href,'/reports/')]"));
     }
 
     private void openMyReportOfCycle(String cycleId) {
@@ -233,20 +210,7 @@ class BrowserJourneyIT extends BrowserTest {
 
     private void reviewInQueue(String participant, String cycleId) {
         open("/validation");
-        browser.findElement(By.cssSelector(
-                        "#validation-queue tr[data-participant='" + participant + "'][data-cycle='" + cycleId + "'] a"))
-                .click();
-    }
-
-    private String flash() {
-        return web.flash();
-    }
-
-    private void open(String path) {
-        web.open(path);
-    }
-
-    private void screenshot(String name) {
-        web.screenshot(name);
+        click(By.cssSelector(
+                "#validation-queue tr[data-participant='" + participant + "'][data-cycle='" + cycleId + "'] a"));
     }
 }

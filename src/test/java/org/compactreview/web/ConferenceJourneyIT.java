@@ -22,8 +22,8 @@ class ConferenceJourneyIT extends BrowserTest {
         signIn("secretariat");
         open("/conferences/new");
         browser.findElement(By.id("period")).sendKeys(period);
-        browser.executeScript("document.getElementById('due').value = '2027-03-31'");
-        browser.executeScript("document.getElementById('conferenceDate').value = '2027-10-01'");
+        web.setValue("due", "2027-03-31");
+        web.setValue("conferenceDate", "2027-10-01");
         click(By.id("body-ARCP"));
         click(By.id("open-conference"));
         assertThat(browser.findElements(By.cssSelector("#board tbody tr"))).hasSize(1);
@@ -88,25 +88,5 @@ class ConferenceJourneyIT extends BrowserTest {
         assertThat(browser.findElement(By.id("follow-up-items")).getText())
                 .contains("Publish migration statistics yearly");
         signOut();
-    }
-
-    private void click(By locator) {
-        web.click(locator);
-    }
-
-    private void signIn(String username) {
-        web.signIn(username);
-    }
-
-    private void signOut() {
-        web.signOut();
-    }
-
-    private void open(String path) {
-        web.open(path);
-    }
-
-    private void screenshot(String name) {
-        web.screenshot(name);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.compactreview.identity.AppUser;
 import org.compactreview.identity.UserDirectory;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.LocaleResolver;
@@ -22,6 +23,7 @@ class UserLocaleResolver implements LocaleResolver {
     static final List<Locale> SUPPORTED =
             List.of(Locale.ENGLISH, Locale.forLanguageTag("ar"), Locale.FRENCH, Locale.forLanguageTag("es"));
     private static final String SESSION_KEY = UserLocaleResolver.class.getName();
+    private static final String RESOLVED_KEY = SESSION_KEY + ".RESOLVED";
 
     private final UserDirectory users;
 
@@ -29,8 +31,21 @@ class UserLocaleResolver implements LocaleResolver {
         this.users = users;
     }
 
+    /**
+     * Spring asks again each time a page reads the locale (every date, every message): the answer
+     * is kept for the rest of the request, so the user's stored choice is read once.
+     */
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(RESOLVED_KEY) instanceof Locale resolved) {
+            return resolved;
+        }
+        Locale resolved = resolve(request);
+        request.setAttribute(RESOLVED_KEY, resolved);
+        return resolved;
+    }
+
+    private Locale resolve(HttpServletRequest request) {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             HttpSession session = request.getSession(false);
             if (session != null && session.getAttribute(SESSION_KEY) instanceof Locale chosen) {
@@ -51,6 +66,7 @@ class UserLocaleResolver implements LocaleResolver {
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
         Locale supported = supported(locale).orElse(Locale.ENGLISH);
         request.getSession().setAttribute(SESSION_KEY, supported);
+        request.setAttribute(RESOLVED_KEY, supported);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null
                 && authentication.isAuthenticated()
@@ -61,7 +77,9 @@ class UserLocaleResolver implements LocaleResolver {
 
     private Optional<Locale> storedChoice() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
         return users.find(authentication.getName())

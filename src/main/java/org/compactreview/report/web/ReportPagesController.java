@@ -78,7 +78,6 @@ class ReportPagesController {
             CurrentUser user,
             Model model,
             RedirectAttributes redirect) {
-        Report report = reports.get(id, user);
         List<ReportEntry> entries = form.getEntries().stream()
                 .filter(Objects::nonNull)
                 .map(ReportForm.EntryForm::toEntry)
@@ -88,10 +87,10 @@ class ReportPagesController {
         } catch (InvalidInputException invalid) {
             invalid.fieldProblems()
                     .forEach(p -> errors.rejectValue(p.field(), p.messageCode(), p.arguments(), p.messageCode()));
-            return showForm(report, form, user, model);
+            return showForm(reports.get(id, user), form, user, model);
         } catch (ConflictException stale) {
             model.addAttribute("formError", problems.describe(stale));
-            return showForm(report, form, user, model);
+            return showForm(reports.get(id, user), form, user, model);
         }
         if ("review".equals(action)) {
             return "redirect:/reports/" + id + "/submit";
@@ -104,14 +103,7 @@ class ReportPagesController {
     String confirm(@PathVariable long id, CurrentUser user, Model model) {
         Report report = reports.get(id, user);
         model.addAttribute("report", report);
-        model.addAttribute(
-                "missing",
-                report.entries().stream()
-                        .filter(e -> report.regional()
-                                ? e.achievements() == null || e.achievements().isBlank()
-                                : e.rating() == null)
-                        .map(ReportEntry::objective)
-                        .toList());
+        model.addAttribute("missing", report.missingObjectives());
         return CONFIRM;
     }
 

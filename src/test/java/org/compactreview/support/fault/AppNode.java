@@ -106,9 +106,13 @@ public final class AppNode implements AutoCloseable {
     }
 
     /** SIGKILL, then waits until the process is gone. */
-    public void kill() throws InterruptedException {
+    public void kill() {
         process.destroyForcibly();
-        process.waitFor();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean alive() {

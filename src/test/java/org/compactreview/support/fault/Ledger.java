@@ -64,10 +64,7 @@ public final class Ledger {
             versionsTotal += versions;
             auditTotal += submittedAudit + validatedAudit + savedAudit;
         }
-        String process = db.sql("select process_instance_id from review_cycle where id = ?")
-                .param(cycle)
-                .query(String.class)
-                .single();
+        String process = work.processInstanceId();
         assertThat(count("select count(*) from act_ru_task where proc_inst_id_ = ?", process))
                 .as("no task left")
                 .isZero();

@@ -34,6 +34,7 @@ public final class ReviewWork {
 
     private final Api api;
     private final long cycleId;
+    private final String processInstanceId;
     private final Map<Long, String> participants = new HashMap<>();
     private final ConcurrentLinkedQueue<Long> queue = new ConcurrentLinkedQueue<>();
     private final Map<Long, Counts> counts = new ConcurrentHashMap<>();
@@ -50,9 +51,10 @@ public final class ReviewWork {
         public final AtomicInteger saveInDoubt = new AtomicInteger();
     }
 
-    private ReviewWork(Api api, long cycleId, JsonNode reports) {
+    private ReviewWork(Api api, long cycleId, String processInstanceId, JsonNode reports) {
         this.api = api;
         this.cycleId = cycleId;
+        this.processInstanceId = processInstanceId;
         for (JsonNode report : reports) {
             long id = report.get("id").asLong();
             participants.put(id, report.get("participantCode").asText());
@@ -64,6 +66,7 @@ public final class ReviewWork {
     private ReviewWork(ReviewWork from, Api api) {
         this.api = api;
         this.cycleId = from.cycleId;
+        this.processInstanceId = from.processInstanceId;
         this.participants.putAll(from.participants);
         this.queue.addAll(from.queue);
         this.counts.putAll(from.counts);
@@ -114,11 +117,17 @@ public final class ReviewWork {
         Api.Answer cycle = check(api.post(SECRETARIAT, "/api/v1/cycles", request), "open cycle");
         long cycleId = cycle.body().get("id").asLong();
         Api.Answer reports = check(api.get(SECRETARIAT, "/api/v1/reports?cycleId=" + cycleId), "list reports");
-        return new ReviewWork(api, cycleId, reports.body());
+        return new ReviewWork(
+                api, cycleId, cycle.body().get("processInstanceId").asText(), reports.body());
     }
 
     public long cycleId() {
         return cycleId;
+    }
+
+    /** The cycle's process instance in the engine. */
+    public String processInstanceId() {
+        return processInstanceId;
     }
 
     public int reports() {
