@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -125,18 +129,28 @@ class CapacityRepository {
     }
 
     Optional<SupportPlan> plan(long id) {
-        return jdbc.sql("select * from support_plan where request_id = ?")
-                .param(id)
-                .query((rs, n) -> new SupportPlan(
-                        rs.getString("implementing_partner"),
-                        rs.getString("activities"),
-                        rs.getObject("start_date", java.time.LocalDate.class),
-                        rs.getObject("end_date", java.time.LocalDate.class),
-                        rs.getBigDecimal("budget"),
-                        rs.getString("currency"),
-                        rs.getString("funding_source"),
-                        rs.getString("review_interval")))
-                .optional();
+        return Optional.ofNullable(plans(List.of(id)).get(id));
+    }
+
+    /** The support plans of these requests, by request id, in one query. */
+    Map<Long, SupportPlan> plans(Collection<Long> ids) {
+        Map<Long, SupportPlan> plans = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from support_plan where request_id in (:ids)")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler) rs -> plans.put(
+                            rs.getLong("request_id"),
+                            new SupportPlan(
+                                    rs.getString("implementing_partner"),
+                                    rs.getString("activities"),
+                                    rs.getObject("start_date", java.time.LocalDate.class),
+                                    rs.getObject("end_date", java.time.LocalDate.class),
+                                    rs.getBigDecimal("budget"),
+                                    rs.getString("currency"),
+                                    rs.getString("funding_source"),
+                                    rs.getString("review_interval"))));
+        }
+        return plans;
     }
 
     void insertUpdate(long id, UpdateStatus status, String done, String next, String by, Instant now) {
@@ -149,17 +163,23 @@ class CapacityRepository {
                 .update();
     }
 
-    List<ProgressUpdate> updates(long id) {
-        return jdbc.sql("select * from capacity_update where request_id = ? order by reported_at, id")
-                .param(id)
-                .query((rs, n) -> new ProgressUpdate(
-                        rs.getLong("id"),
-                        UpdateStatus.valueOf(rs.getString("status")),
-                        rs.getString("done"),
-                        rs.getString("next_steps"),
-                        rs.getString("reported_by"),
-                        rs.getTimestamp("reported_at").toInstant()))
-                .list();
+    /** The progress updates of these requests, oldest first, by request id, in one query. */
+    Map<Long, List<ProgressUpdate>> updates(Collection<Long> ids) {
+        Map<Long, List<ProgressUpdate>> updates = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from capacity_update where request_id in (:ids) order by reported_at, id")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler)
+                            rs -> updates.computeIfAbsent(rs.getLong("request_id"), request -> new ArrayList<>())
+                                    .add(new ProgressUpdate(
+                                            rs.getLong("id"),
+                                            UpdateStatus.valueOf(rs.getString("status")),
+                                            rs.getString("done"),
+                                            rs.getString("next_steps"),
+                                            rs.getString("reported_by"),
+                                            rs.getTimestamp("reported_at").toInstant())));
+        }
+        return updates;
     }
 
     void insertEvaluation(long id, int rating, String lessons, String by, Instant now) {
@@ -172,15 +192,21 @@ class CapacityRepository {
                 .update();
     }
 
-    Optional<Evaluation> evaluation(long id) {
-        return jdbc.sql("select * from capacity_evaluation where request_id = ?")
-                .param(id)
-                .query((rs, n) -> new Evaluation(
-                        rs.getInt("outcome_rating"),
-                        rs.getString("lessons"),
-                        rs.getString("evaluated_by"),
-                        rs.getTimestamp("evaluated_at").toInstant()))
-                .optional();
+    /** The evaluations of these requests, by request id, in one query. */
+    Map<Long, Evaluation> evaluations(Collection<Long> ids) {
+        Map<Long, Evaluation> evaluations = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select * from capacity_evaluation where request_id in (:ids)")
+                    .param("ids", ids)
+                    .query((RowCallbackHandler) rs -> evaluations.put(
+                            rs.getLong("request_id"),
+                            new Evaluation(
+                                    rs.getInt("outcome_rating"),
+                                    rs.getString("lessons"),
+                                    rs.getString("evaluated_by"),
+                                    rs.getTimestamp("evaluated_at").toInstant())));
+        }
+        return evaluations;
     }
 
     void insertPractice(long requestId, int objective, String participant, String summary, Instant now) {

@@ -41,15 +41,13 @@ public class CapacityService {
 
     @Transactional(readOnly = true)
     public CapacityRequest get(long id, CurrentUser user) {
-        return full(visible(requests.find(id), id, user));
+        return full(List.of(visible(requests.find(id), id, user))).get(0);
     }
 
     /** Requests the caller may see: a focal point its own participants', others all. */
     @Transactional(readOnly = true)
     public List<CapacityRequest> list(CurrentUser user, CapacityFilter filter) {
-        return requests.list(filter, user.seesAllParticipants() ? null : user.participants()).stream()
-                .map(this::full)
-                .toList();
+        return full(requests.list(filter, user.seesAllParticipants() ? null : user.participants()));
     }
 
     @Transactional(readOnly = true)
@@ -197,23 +195,30 @@ public class CapacityService {
                 .orElseThrow(() -> new NotFoundException("capacity request", id));
     }
 
-    private CapacityRequest full(Row row) {
-        return new CapacityRequest(
-                row.id(),
-                row.participantCode(),
-                row.participantName(),
-                row.region(),
-                row.objective(),
-                row.cycleId(),
-                row.reportId(),
-                row.priorities(),
-                row.stage(),
-                row.mergedInto(),
-                row.declineReason(),
-                row.createdAt(),
-                row.updatedAt(),
-                requests.plan(row.id()).orElse(null),
-                requests.updates(row.id()),
-                requests.evaluation(row.id()).orElse(null));
+    /** The requests with their plans, updates and evaluations: three queries, however many rows. */
+    private List<CapacityRequest> full(List<Row> rows) {
+        List<Long> ids = rows.stream().map(Row::id).toList();
+        Map<Long, SupportPlan> plans = requests.plans(ids);
+        Map<Long, List<ProgressUpdate>> updates = requests.updates(ids);
+        Map<Long, Evaluation> evaluations = requests.evaluations(ids);
+        return rows.stream()
+                .map(row -> new CapacityRequest(
+                        row.id(),
+                        row.participantCode(),
+                        row.participantName(),
+                        row.region(),
+                        row.objective(),
+                        row.cycleId(),
+                        row.reportId(),
+                        row.priorities(),
+                        row.stage(),
+                        row.mergedInto(),
+                        row.declineReason(),
+                        row.createdAt(),
+                        row.updatedAt(),
+                        plans.get(row.id()),
+                        updates.getOrDefault(row.id(), List.of()),
+                        evaluations.get(row.id())))
+                .toList();
     }
 }

@@ -13,8 +13,6 @@ import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
-import org.compactreview.process.AnnualReviewModel;
-import org.compactreview.process.CapacityBuildingModel;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class TaskGateway {
-
-    private static final java.util.Set<String> FORMLESS = java.util.Set.of(
-            AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, CapacityBuildingModel.TASK_FOLLOW_UP_MISSED_UPDATE);
 
     private final WorkItemRepository workItems;
     private final TaskService tasks;
@@ -151,7 +146,7 @@ public class TaskGateway {
     @Transactional
     public void completeWithNote(String taskId, String note, CurrentUser user) {
         WorkItem item = visible(taskId, user);
-        if (!FORMLESS.contains(item.taskKey())) {
+        if (!item.formless()) {
             throw new ConflictException("problem.task.needs-form");
         }
         completeChecked(item, user, Map.of());

@@ -70,18 +70,21 @@ class CapacityPagesController {
         model.addAttribute(
                 "step",
                 open.stream()
+                        .filter(item -> !item.formless())
                         .map(WorkItem::taskKey)
-                        .filter(k -> !k.startsWith("Task_FollowUp"))
                         .findFirst()
                         .orElse(null));
         model.addAttribute("updateStatuses", UpdateStatus.values());
+        // Only an assessment may merge a request into another: look for candidates only then.
         model.addAttribute(
                 "mergeCandidates",
-                capacity.list(user, new CapacityFilter(request.objective(), null, null, null)).stream()
-                        .filter(r -> r.id() != id
-                                && r.stage().open()
-                                && !r.participantCode().equals(request.participantCode()))
-                        .toList());
+                request.stage() != CapacityStage.ASSESSMENT
+                        ? List.of()
+                        : capacity.list(user, new CapacityFilter(request.objective(), null, null, null)).stream()
+                                .filter(r -> r.id() != id
+                                        && r.stage().open()
+                                        && !r.participantCode().equals(request.participantCode()))
+                                .toList());
         return DETAIL;
     }
 

@@ -3,8 +3,8 @@ package org.compactreview.task.web;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.platform.web.PageSteps;
-import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.task.TaskGateway;
+import org.compactreview.task.WorkItem;
 import org.compactreview.task.WorkItemFilter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,10 +51,8 @@ class TaskPagesController {
                 new WorkItemFilter(true, cycleId, blankToNull(participant), blankToNull(assignee), null, overdue);
         model.addAttribute("filter", filter);
         model.addAttribute("tasks", tasks.list(user, filter, new PageRequest(page, 50)));
-        java.util.List<org.compactreview.task.WorkItem> escalations = new java.util.ArrayList<>();
-        for (String key : java.util.List.of(
-                AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT,
-                org.compactreview.process.CapacityBuildingModel.TASK_FOLLOW_UP_MISSED_UPDATE)) {
+        java.util.List<WorkItem> escalations = new java.util.ArrayList<>();
+        for (String key : WorkItem.FORMLESS_TASKS) {
             escalations.addAll(
                     tasks.list(user, new WorkItemFilter(true, null, null, null, key, null), new PageRequest(0, 50))
                             .items());
