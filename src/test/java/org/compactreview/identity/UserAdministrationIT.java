@@ -7,12 +7,27 @@ import java.util.List;
 import java.util.Map;
 import org.compactreview.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /** Administrators manage users; Camunda's identity and the audit trail follow every change. */
 class UserAdministrationIT extends IntegrationTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDirectory directory;
+
+    @Autowired
+    UserDetailsService admins;
 
     @Test
     void administratorCreatesChangesAndDisablesAFocalPoint() {
@@ -107,6 +122,35 @@ class UserAdministrationIT extends IntegrationTest {
                 .isEqualTo("TUN");
         assertThat(audit.get(1).get("after").get("participants").get(0).asText())
                 .isEqualTo("LBY");
+    }
+
+    @Test
+    void editingAUserOnTheAdminPageKeepsTheLanguageTheyChose() throws Exception {
+        String username = "fp-lbn-" + Long.toString(System.nanoTime(), 36);
+        directory.create(
+                username,
+                "a-long-password",
+                new UserDraft(
+                        "Focal point, Lebanon",
+                        null,
+                        "ar",
+                        true,
+                        java.util.Set.of(Role.FOCAL_POINT),
+                        java.util.Set.of("LBN")));
+
+        mvc.perform(MockMvcRequestBuilders.post("/admin/users")
+                        .with(SecurityMockMvcRequestPostProcessors.user(admins.loadUserByUsername("admin")))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("existing", username)
+                        .param("displayName", "Focal point of Lebanon")
+                        .param("enabled", "true")
+                        .param("roles", "FOCAL_POINT")
+                        .param("participants", "LBN"))
+                .andExpect(MockMvcResultMatchers.status().is3xxRedirection());
+
+        AppUser edited = directory.find(username).orElseThrow();
+        assertThat(edited.displayName()).isEqualTo("Focal point of Lebanon");
+        assertThat(edited.locale()).isEqualTo("ar");
     }
 
     private ResponseEntity<JsonNode> post(String as, String path, Object body) {

@@ -72,10 +72,14 @@ class AdminUsersController {
             RedirectAttributes redirect) {
         Set<Role> chosenRoles = roles == null ? EnumSet.noneOf(Role.class) : roles;
         Set<String> chosenParticipants = participants == null ? Set.of() : new LinkedHashSet<>(participants);
+        // The form has no language field: an edit keeps the language the user chose.
+        String locale = StringUtils.hasText(existing)
+                ? users.find(existing).map(AppUser::locale).orElse(null)
+                : null;
         UserDraft draft = new UserDraft(
                 displayName.trim(),
                 StringUtils.hasText(email) ? email.trim() : null,
-                null,
+                locale,
                 enabled,
                 chosenRoles,
                 chosenParticipants);
