@@ -10,9 +10,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Raises one request per objective flagged for support when a report is accepted, in the same
- * transaction, and starts its process. The process begins with an asynchronous continuation, so
- * acceptance only writes rows and jobs: the annual cycle never waits for capacity-building.
+ * Raises one request per objective flagged for support in an accepted report, and starts its
+ * process in the same transaction: a request never exists without its process. The event comes
+ * from the acceptance save point of the report's branch ({@code Task_RaiseSupportRequests}), a job
+ * that runs after the secretariat's decision is committed; a request already raised for the report
+ * and objective is not raised again, so a retried job adds nothing twice.
  */
 @Component
 class CapacityRequests {

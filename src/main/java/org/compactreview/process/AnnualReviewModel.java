@@ -11,6 +11,7 @@ public final class AnnualReviewModel {
     public static final String TASK_SUBMIT_REPORT = "Task_SubmitReport";
     public static final String TASK_VALIDATE_REPORT = "Task_ValidateReport";
     public static final String GATEWAY_REPORT_ACCEPTED = "Gateway_ReportAccepted";
+    public static final String TASK_RAISE_SUPPORT_REQUESTS = "Task_RaiseSupportRequests";
     public static final String END_REPORT_ACCEPTED = "EndEvent_ReportAccepted";
     public static final String TIMER_SUBMISSION_REMINDER = "Timer_SubmissionReminder";
     public static final String TASK_SEND_REMINDER = "Task_SendReminder";

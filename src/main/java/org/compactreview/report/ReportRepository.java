@@ -207,24 +207,60 @@ class ReportRepository {
                 .update();
     }
 
-    void insertVersion(long reportId, int version, Instant at, String by, List<ReportEntry> entries) {
+    /**
+     * Stores a submitted version and marks the report submitted, in one statement: one round trip
+     * less on every submission, the busiest write of a cycle.
+     */
+    void submitted(long reportId, int version, String returnComment, Instant at, String by, List<ReportEntry> entries) {
         jdbc.sql(
                         """
-                        insert into report_version (report_id, version, submitted_at, submitted_by, entries)
-                        values (?, ?, ?, ?, cast(? as jsonb))
+                        with version as (
+                            insert into report_version (report_id, version, submitted_at, submitted_by, entries)
+                            values (:id, :version, :at, :by, cast(:entries as jsonb))
+                        )
+                        update report set status = 'SUBMITTED', submitted_version = :version,
+                               return_comment = :comment, lock_version = lock_version + 1, updated_at = :at,
+                               updated_by = :by
+                        where id = :id
                         """)
-                .params(reportId, version, Timestamp.from(at), by, write(entries))
+                .param("id", reportId)
+                .param("version", version)
+                .param("at", Timestamp.from(at))
+                .param("by", by)
+                .param("entries", write(entries))
+                .param("comment", returnComment)
                 .update();
     }
 
-    void insertDecision(
-            long reportId, int version, ValidationDecision decision, String comment, Instant at, String by) {
+    /** Stores the secretariat's decision on a version and the report's new status, in one statement. */
+    void decided(
+            long reportId,
+            int version,
+            ValidationDecision decision,
+            String comment,
+            ReportStatus next,
+            String returnComment,
+            Instant at,
+            String by) {
         jdbc.sql(
                         """
-                        insert into validation_decision (report_id, version, decision, comment, decided_by, decided_at)
-                        values (?, ?, ?, ?, ?, ?)
+                        with decision as (
+                            insert into validation_decision (report_id, version, decision, comment, decided_by, decided_at)
+                            values (:id, :version, :decision, :comment, :by, :at)
+                        )
+                        update report set status = :status, submitted_version = :version,
+                               return_comment = :returnComment, lock_version = lock_version + 1, updated_at = :at,
+                               updated_by = :by
+                        where id = :id
                         """)
-                .params(reportId, version, decision.name(), comment, by, Timestamp.from(at))
+                .param("id", reportId)
+                .param("version", version)
+                .param("decision", decision.name())
+                .param("comment", comment)
+                .param("by", by)
+                .param("at", Timestamp.from(at))
+                .param("status", next.name())
+                .param("returnComment", returnComment)
                 .update();
     }
 

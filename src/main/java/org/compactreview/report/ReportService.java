@@ -17,7 +17,6 @@ import org.compactreview.platform.NotFoundException;
 import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.report.ReportRepository.ReportRow;
 import org.compactreview.task.TaskGateway;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,21 +33,14 @@ public class ReportService {
     private final FrameworkCatalog framework;
     private final TaskGateway tasks;
     private final AuditLog audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReportService(
-            ReportRepository reports,
-            FrameworkCatalog framework,
-            TaskGateway tasks,
-            AuditLog audit,
-            ApplicationEventPublisher events,
-            Clock clock) {
+            ReportRepository reports, FrameworkCatalog framework, TaskGateway tasks, AuditLog audit, Clock clock) {
         this.reports = reports;
         this.framework = framework;
         this.tasks = tasks;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -117,8 +109,7 @@ public class ReportService {
         ReportRules.checkComplete(entries, row.regional());
         int version = row.submittedVersion() + 1;
         Instant now = clock.instant();
-        reports.insertVersion(id, version, now, user.username(), entries);
-        reports.update(id, ReportStatus.SUBMITTED, version, row.returnComment(), now, user.username());
+        reports.submitted(id, version, row.returnComment(), now, user.username(), entries);
         tasks.complete(AnnualReviewModel.TASK_SUBMIT_REPORT, row.cycleId(), id, user, Map.of());
         audit.record(
                 "REPORT_SUBMITTED",
@@ -143,8 +134,7 @@ public class ReportService {
         Instant now = clock.instant();
         ReportStatus next = decision == ValidationDecision.ACCEPT ? ReportStatus.ACCEPTED : ReportStatus.RETURNED;
         String returnComment = decision == ValidationDecision.RETURN ? comment : null;
-        reports.insertDecision(id, row.submittedVersion(), decision, comment, now, user.username());
-        reports.update(id, next, row.submittedVersion(), returnComment, now, user.username());
+        reports.decided(id, row.submittedVersion(), decision, comment, next, returnComment, now, user.username());
         tasks.complete(
                 AnnualReviewModel.TASK_VALIDATE_REPORT,
                 row.cycleId(),
@@ -157,13 +147,27 @@ public class ReportService {
         after.put("decision", decision);
         after.put("comment", comment);
         audit.record("REPORT_VALIDATED", "report", id, Map.of("status", row.status()), after);
-        Report before = withEntries(row);
-        if (decision == ValidationDecision.ACCEPT) {
-            List<ReportEntry> flagged =
-                    before.entries().stream().filter(ReportEntry::supportNeeded).toList();
-            events.publishEvent(new ReportAccepted(id, row.cycleId(), row.participantCode(), flagged));
-        }
-        return ReportViews.afterUpdate(before, next, row.submittedVersion(), returnComment, now, user.username());
+        return ReportViews.afterUpdate(
+                withEntries(row), next, row.submittedVersion(), returnComment, now, user.username());
+    }
+
+    /**
+     * A participant's accepted report in a cycle with the entries flagged for capacity-building
+     * support; empty while the report is not accepted. Read by the acceptance save point of the
+     * participant's branch ({@code Task_RaiseSupportRequests}), after the acceptance is committed.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ReportAccepted> acceptance(long cycleId, String participantCode) {
+        return reports.forParticipants(List.of(participantCode), cycleId).stream()
+                .filter(row -> row.status() == ReportStatus.ACCEPTED)
+                .findFirst()
+                .map(row -> new ReportAccepted(
+                        row.id(),
+                        row.cycleId(),
+                        row.participantCode(),
+                        reports.entries(row.id()).stream()
+                                .filter(ReportEntry::supportNeeded)
+                                .toList()));
     }
 
     /** The submission window closed: a report still being drafted or revised ends here. */

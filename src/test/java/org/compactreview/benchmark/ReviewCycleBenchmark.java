@@ -70,7 +70,7 @@ class ReviewCycleBenchmark extends IntegrationTest {
     private static final int HISTORY = 10;
     private static final int SAMPLES = 200;
     private static final String BARE_PROCESS = "bareAnnualReview";
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 9;
 
     @Autowired
     CycleService cycles;
@@ -104,6 +104,8 @@ class ReviewCycleBenchmark extends IntegrationTest {
         // Round 0 warms both up (after the history load, PostgreSQL analyses the grown tables) and
         // is printed but not counted.
         List<Double> ratios = new ArrayList<>();
+        List<Double> cpuRatios = new ArrayList<>();
+        List<Double> withJobsRatios = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
             long start = System.nanoTime();
             ReviewCycle cycle = open("measured-" + round);
@@ -112,8 +114,8 @@ class ReviewCycleBenchmark extends IntegrationTest {
             List<String> participants = reports.list(Users.SECRETARIAT, cycle.id(), null).stream()
                     .map(Report::participantCode)
                     .toList();
-            double ours;
-            double bare;
+            Run ours;
+            Run bare;
             if (round % 2 == 1) {
                 ours = appCompletions(cycle, round == 1);
                 bare = bareCompletions(bareDefinition, cycle, participants);
@@ -124,19 +126,31 @@ class ReviewCycleBenchmark extends IntegrationTest {
             print(
                     "round %d: app %.1f tasks/s, bare Camunda TaskService %.1f tasks/s, ratio %.2f%s%s",
                     round,
-                    ours,
-                    bare,
-                    ours / bare,
+                    ours.perSecond(),
+                    bare.perSecond(),
+                    ours.perSecond() / bare.perSecond(),
                     round % 2 == 1 ? " (app first)" : " (bare first)",
                     round == 0 ? ", warm-up, not counted" : "");
+            print(
+                    "round %d: CPU per completion (JVM + PostgreSQL): app %s, bare %s, ratio %.2f",
+                    round, ours.cpuPerCompletion(), bare.cpuPerCompletion(), bare.cpuMillis() / ours.cpuMillis());
+            print(
+                    "round %d: CPU per completion with the asynchronous work it leaves: app %.1f ms, bare %.1f ms,"
+                            + " ratio %.2f",
+                    round,
+                    ours.cpuMillisWithJobs(),
+                    bare.cpuMillisWithJobs(),
+                    bare.cpuMillisWithJobs() / ours.cpuMillisWithJobs());
             if (round > 0) {
-                ratios.add(ours / bare);
+                ratios.add(ours.perSecond() / bare.perSecond());
+                cpuRatios.add(bare.cpuMillis() / ours.cpuMillis());
+                withJobsRatios.add(bare.cpuMillisWithJobs() / ours.cpuMillisWithJobs());
             }
         }
-        List<Double> sorted = ratios.stream().sorted().toList();
-        print(
-                "ratio app / bare Camunda: %.2f (median of %d interleaved rounds; lowest %.2f, highest %.2f)",
-                sorted.get(sorted.size() / 2), ROUNDS, sorted.get(0), sorted.get(sorted.size() - 1));
+        print("ratio app / bare Camunda: %s", median(ratios));
+        print("ratio of CPU per completion, bare / app: %s", median(cpuRatios));
+        print("ratio of CPU per completion with its asynchronous work, bare / app: %s", median(withJobsRatios));
+        countedRound(bareDefinition);
 
         Files.write(Path.of("target/benchmark.txt"), lines);
         assertThat(ratios).hasSize(ROUNDS).allSatisfy(ratio -> assertThat(ratio).isPositive());
@@ -148,10 +162,12 @@ class ReviewCycleBenchmark extends IntegrationTest {
      * tasks per second. The first round also measures the inbox and board while 193 validations
      * are open (not timed as completions).
      */
-    private double appCompletions(ReviewCycle cycle, boolean measureLatencies) throws Exception {
+    private Run appCompletions(ReviewCycle cycle, boolean measureLatencies) throws Exception {
+        CpuTime cpuStart = cpu();
         long completionStart = System.nanoTime();
         int completed = submitAll(cycle);
         double submitSeconds = seconds(completionStart);
+        CpuTime submitCpu = cpu().minus(cpuStart);
         if (measureLatencies) {
             CurrentUser egypt = new CurrentUser("fp-egy", Set.of(Role.FOCAL_POINT), Set.of("EGY"));
             latencies(
@@ -166,12 +182,17 @@ class ReviewCycleBenchmark extends IntegrationTest {
             latencies("GET /api/v1/cycles/{id}/status (HTTP, Basic, sign-in remembered)", () -> as("secretariat")
                     .getForEntity("/api/v1/cycles/" + cycle.id() + "/status", String.class));
         }
+        CpuTime validationCpuStart = cpu();
         long validationStart = System.nanoTime();
         completed += validateAll(cycle, 5);
         double seconds = submitSeconds + seconds(validationStart);
+        CpuTime used = cpu().minus(validationCpuStart);
         print("app: %d task completions in %.1f s", completed, seconds);
-        runDueJobs(cycle.processInstanceId());
-        return completed / seconds;
+        return new Run(
+                completed,
+                seconds,
+                new CpuTime(submitCpu.jvmNanos() + used.jvmNanos(), submitCpu.postgresNanos() + used.postgresNanos()),
+                asynchronousWork(cycle.processInstanceId(), cycle.id()));
     }
 
     private ReviewCycle open(String prefix) {
@@ -274,7 +295,7 @@ class ReviewCycleBenchmark extends IntegrationTest {
     }
 
     /** The same completions through TaskService only, on the bare copy; returns tasks per second. */
-    private double bareCompletions(String definitionId, ReviewCycle cycle, List<String> participants) throws Exception {
+    private Run bareCompletions(String definitionId, ReviewCycle cycle, List<String> participants) throws Exception {
         long workItemsBefore = workItems();
         String pi = engine.getRuntimeService()
                 .startProcessInstanceById(
@@ -290,6 +311,7 @@ class ReviewCycleBenchmark extends IntegrationTest {
                                         Variables.objectValue(participants, true)
                                                 .create()))
                 .getId();
+        CpuTime cpuStart = cpu();
         long start = System.nanoTime();
         int completed = complete(pi, AnnualReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
         completed += complete(
@@ -301,11 +323,123 @@ class ReviewCycleBenchmark extends IntegrationTest {
         completed += complete(pi, AnnualReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
         completed += complete(
                 pi, AnnualReviewModel.TASK_VALIDATE_REPORT, task -> Map.of(AnnualReviewModel.VAR_DECISION, "ACCEPT"));
-        double rate = completed / seconds(start);
+        CpuTime used = cpu().minus(cpuStart);
+        double seconds = seconds(start);
         print("bare: %d completions", completed);
-        runDueJobs(pi);
+        Run run = new Run(completed, seconds, used, asynchronousWork(pi, null));
         assertThat(workItems()).as("no app logic in the bare run").isEqualTo(workItemsBefore);
-        return rate;
+        return run;
+    }
+
+    /**
+     * One more round, not timed, with every statement sent to PostgreSQL counted: statements per
+     * completion for the app and the bare copy, and the most frequent of each.
+     */
+    private void countedRound(String bareDefinition) throws Exception {
+        ReviewCycle cycle = open("counted");
+        saveAllDrafts(cycle);
+        List<String> participants = reports.list(Users.SECRETARIAT, cycle.id(), null).stream()
+                .map(Report::participantCode)
+                .toList();
+        StatementCounter.start();
+        int app = appCompletions(cycle, false).completions();
+        printStatements("app", app, StatementCounter.stop());
+        StatementCounter.start();
+        int bare = bareCompletions(bareDefinition, cycle, participants).completions();
+        printStatements("bare", bare, StatementCounter.stop());
+    }
+
+    private void printStatements(String side, int completions, List<Map.Entry<String, Long>> counted) {
+        long total = counted.stream().mapToLong(Map.Entry::getValue).sum();
+        print(
+                "counted round, %s: %.1f statements per completion (%d completions)",
+                side, (double) total / completions, completions);
+        List<String> full = new ArrayList<>();
+        counted.forEach(e -> full.add(
+                String.format(java.util.Locale.ROOT, "%5.2f  %s", (double) e.getValue() / completions, e.getKey())));
+        try {
+            Files.write(Path.of("target/benchmark-statements-" + side + ".txt"), full);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        counted.stream()
+                .limit(60)
+                .forEach(e -> print(
+                        "  %5.2f  %s",
+                        (double) e.getValue() / completions,
+                        e.getKey().length() > 160 ? e.getKey().substring(0, 160) + "..." : e.getKey()));
+    }
+
+    private static String median(List<Double> ratios) {
+        List<Double> sorted = ratios.stream().sorted().toList();
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.2f (median of %d interleaved rounds; lowest %.2f, highest %.2f)",
+                sorted.get(sorted.size() / 2),
+                sorted.size(),
+                sorted.get(0),
+                sorted.get(sorted.size() - 1));
+    }
+
+    private static CpuTime cpu() {
+        return CpuTime.now(Path.of("target/it-postgres"));
+    }
+
+    /**
+     * The asynchronous work the completions left, run to the end one job at a time after the timed
+     * part (the job executor is off): the branches' save points and, for the app, the first step of
+     * every capacity-building process they raised. Its statements are not counted. Returns the CPU
+     * it used.
+     */
+    private CpuTime asynchronousWork(String processInstanceId, Long cycleId) {
+        boolean counting = StatementCounter.pause();
+        CpuTime start = cpu();
+        runDueJobs(processInstanceId);
+        if (cycleId != null) {
+            jdbc.sql("select process_instance_id from capacity_request where cycle_id = ?")
+                    .param(cycleId)
+                    .query(String.class)
+                    .list()
+                    .forEach(this::runDueJobs);
+        }
+        CpuTime used = cpu().minus(start);
+        StatementCounter.resume(counting);
+        return used;
+    }
+
+    /** Completions timed on the wall clock, the CPU they used and the CPU of the work they left. */
+    private record Run(int completions, double seconds, CpuTime cpu, CpuTime jobs) {
+
+        double cpuMillisWithJobs() {
+            return (cpu.totalMillis() + jobs.totalMillis()) / completions;
+        }
+
+        double perSecond() {
+            return completions / seconds;
+        }
+
+        double cpuMillis() {
+            return cpu.totalMillis() / completions;
+        }
+
+        String cpuPerCompletion() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%.1f ms (%.1f + %.1f)",
+                    cpuMillis(),
+                    cpu.jvmNanos() / 1e6 / completions,
+                    cpu.postgresNanos() / 1e6 / completions);
+        }
+    }
+
+    /** Counts statements in the counted round only; a no-op switch otherwise. */
+    @org.springframework.boot.test.context.TestConfiguration
+    static class Counting {
+
+        @org.springframework.context.annotation.Bean
+        static StatementCounter statementCounter() {
+            return new StatementCounter();
+        }
     }
 
     private static void withoutAppListeners(ScopeImpl scope) {

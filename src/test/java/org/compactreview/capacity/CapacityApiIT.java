@@ -166,6 +166,10 @@ class CapacityApiIT extends IntegrationTest {
         assertThat(post("fp-egy", "/reports/" + reportId + "/submit", Map.of())).isEqualTo(200);
         assertThat(post("secretariat", "/reports/" + reportId + "/validation", Map.of("decision", "ACCEPT")))
                 .isEqualTo(200);
+        assertThat(get("fp-egy", "/api/v1/capacity-requests").getBody())
+                .as("raised after the acceptance is committed, at the branch's save point")
+                .noneMatch(r -> r.get("reportId").asLong() == reportId);
+        runCycleJobs(cycle.get("id").asLong());
         return reportId;
     }
 

@@ -171,6 +171,7 @@ class CapacityBuildingProcessIT extends IntegrationTest {
         reports.saveDraft(report.id(), focalPoint, report.lockVersion(), Entries.complete(2, supportNeeded));
         reports.submit(report.id(), focalPoint, null);
         reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(cycle.processInstanceId()); // the acceptance's save point raises the requests
         List<CapacityRequest> raised = capacity.list(Users.SECRETARIAT, CapacityFilter.none()).stream()
                 .filter(r -> r.reportId() == report.id())
                 .toList();

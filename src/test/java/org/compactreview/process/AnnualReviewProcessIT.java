@@ -74,7 +74,12 @@ class AnnualReviewProcessIT extends IntegrationTest {
         assertThat(task(AnnualReviewModel.TASK_VALIDATE_REPORT, pi)).hasCandidateGroup("secretariat");
 
         reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        // The acceptance is committed first; the save point then raises a capacity-building
+        // request for each objective flagged for support (5 and 6).
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS);
+        assertThat(supportRequested(report)).isEmpty();
         runDueJobs(pi.getId());
+        assertThat(supportRequested(report)).containsExactly(5, 6);
         assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
         assertThat(cycles.get(cycle.id()).status()).isEqualTo(CycleStatus.CONSOLIDATED);
         var summary = consolidation.summary(cycle.id());
@@ -91,6 +96,7 @@ class AnnualReviewProcessIT extends IntegrationTest {
                 .hasPassedInOrder(
                         AnnualReviewModel.TASK_SUBMIT_REPORT,
                         AnnualReviewModel.TASK_VALIDATE_REPORT,
+                        AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS,
                         AnnualReviewModel.END_REPORT_ACCEPTED,
                         AnnualReviewModel.TASK_CONSOLIDATE_REPORTS,
                         AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING,
@@ -220,6 +226,15 @@ class AnnualReviewProcessIT extends IntegrationTest {
                 new OpenCycleRequest(
                         CycleKind.ANNUAL_REVIEW, uniquePeriod("p"), List.of(participants), DUE, null, null),
                 Users.SECRETARIAT);
+    }
+
+    /** The objectives for which the report raised capacity-building requests, each with its process. */
+    private List<Integer> supportRequested(Report report) {
+        return jdbc.sql("select objective_number from capacity_request where report_id = ?"
+                        + " and process_instance_id is not null order by objective_number")
+                .param(report.id())
+                .query(Integer.class)
+                .list();
     }
 
     private ProcessInstance instance(ReviewCycle cycle) {

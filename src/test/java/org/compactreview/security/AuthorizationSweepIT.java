@@ -148,6 +148,7 @@ class AuthorizationSweepIT extends IntegrationTest {
                 .get(0)
                 .id();
         reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(cycle.processInstanceId()); // the acceptance's save point raises the request
         long egyptRequest = capacity.list(Users.SECRETARIAT, new CapacityFilter(4, null, null, "EGY")).stream()
                 .filter(r -> r.reportId() == egypt.id())
                 .findFirst()

@@ -97,6 +97,17 @@ public abstract class IntegrationTest {
         throw new IllegalStateException("jobs keep coming for " + processInstanceId);
     }
 
+    /**
+     * Runs a cycle's due jobs: among them the save point after each acceptance, which raises the
+     * report's capacity-building requests.
+     */
+    protected void runCycleJobs(long cycleId) {
+        runDueJobs(jdbc.sql("select process_instance_id from review_cycle where id = ?")
+                .param(cycleId)
+                .query(String.class)
+                .single());
+    }
+
     /** A period no other test uses, so that tests sharing the database never collide. */
     protected static String uniquePeriod(String prefix) {
         return prefix + "-" + Long.toString(System.nanoTime(), 36);

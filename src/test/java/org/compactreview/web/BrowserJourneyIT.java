@@ -121,7 +121,9 @@ class BrowserJourneyIT extends BrowserTest {
                 .contains("fp-jor");
         signOut();
 
-        // Capacity building: objective 5 was flagged for support; the request is assessed and planned.
+        // Capacity building: objective 5 was flagged for support; the acceptance's save point raised
+        // a request, which is assessed and planned.
+        runCycleJobs(Long.parseLong(cycleId));
         String capacityProcess = jdbc.sql(
                         "select c.process_instance_id from capacity_request c join report r on r.id = c.report_id"
                                 + " where r.cycle_id = ? and c.objective_number = 5")

@@ -2,6 +2,7 @@ package org.compactreview.task.process;
 
 import java.time.Instant;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -28,18 +29,25 @@ public class WorkItemListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE ->
+            case EVENTNAME_CREATE -> {
+                // Read each variable where it is set, not by walking up the execution tree: every
+                // level walked loads that execution's variables, one query each. The cycle and the
+                // request are process instance variables; the participant is the branch's element
+                // variable in a cycle, a process instance variable in capacity building.
+                DelegateExecution execution = task.getExecution();
+                DelegateExecution instance = execution.getProcessInstance();
                 workItems.taskCreated(
                         task.getId(),
                         task.getTaskDefinitionKey(),
                         task.getName(),
-                        (Long) task.getVariable(AnnualReviewModel.VAR_CYCLE_ID),
-                        (String) task.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
+                        (Long) instance.getVariableLocal(AnnualReviewModel.VAR_CYCLE_ID),
+                        (String) execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
                         candidateGroup(task),
                         task.getAssignee(),
                         instant(task.getDueDate()),
                         instant(task.getCreateTime()),
-                        (Long) task.getVariable(CapacityBuildingModel.VAR_REQUEST_ID));
+                        (Long) instance.getVariableLocal(CapacityBuildingModel.VAR_REQUEST_ID));
+            }
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE ->
                 workItems.taskChanged(task.getId(), task.getAssignee(), instant(task.getDueDate()));
             case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> workItems.taskEnded(task.getId());

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Holds what the apps left in the database to what the clients were told: for every report,
  * each acknowledged step is there once, a step in doubt at most once, and the app's records
  * (versions, decisions, audit entries) agree with each other and with the engine's; the engine
- * has no task, job or incident left and ran every job exactly once.
+ * has no task, job or incident left, ran every job exactly once and raised every capacity-building
+ * request that the accepted reports asked for, once.
  */
 public final class Ledger {
 
@@ -105,6 +106,19 @@ public final class Ledger {
         assertThat(neverEnded)
                 .as("jobs that never succeeded nor were cancelled")
                 .isEmpty();
+        // Each accepted report's flagged objective raised exactly one capacity-building request,
+        // with its process, at the branch's save point (a job, so crashes and retries count here).
+        assertThat(count(
+                        """
+                        select count(*) from report_entry e join report r on r.id = e.report_id
+                        where r.cycle_id = ? and r.status = 'ACCEPTED' and e.support_needed""",
+                        cycle))
+                .as("objectives flagged in accepted reports")
+                .isPositive()
+                .isEqualTo(count(
+                        "select count(*) from capacity_request where cycle_id = ? and process_instance_id is not null",
+                        cycle))
+                .isEqualTo(count("select count(*) from capacity_request where cycle_id = ?", cycle));
         int jobsRun =
                 count("select count(*) from act_hi_job_log where process_instance_id_ = ? and job_state_ = 2", process);
         int jobsFailed =
