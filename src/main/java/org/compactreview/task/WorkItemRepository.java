@@ -62,6 +62,34 @@ class WorkItemRepository {
                 .update();
     }
 
+    boolean takeOver(
+            String previousTaskId,
+            String taskId,
+            String taskKey,
+            String name,
+            String candidateGroup,
+            String assignee,
+            Instant dueAt,
+            Instant createdAt) {
+        return jdbc.sql(
+                                """
+                                update work_item set task_id = :id, task_key = :key, name = :name,
+                                       candidate_group = :group, assignee = :assignee, due_at = :due,
+                                       created_at = :created
+                                where task_id = :previous
+                                """)
+                        .param("previous", previousTaskId)
+                        .param("id", taskId)
+                        .param("key", taskKey)
+                        .param("name", name)
+                        .param("group", candidateGroup)
+                        .param("assignee", assignee)
+                        .param("due", timestamp(dueAt))
+                        .param("created", timestamp(createdAt))
+                        .update()
+                == 1;
+    }
+
     void updateAssigneeAndDue(String taskId, String assignee, Instant dueAt) {
         jdbc.sql("update work_item set assignee = ?, due_at = ? where task_id = ?")
                 .params(assignee, timestamp(dueAt), taskId)

@@ -37,6 +37,22 @@ public class WorkItems {
                 capacityRequestId);
     }
 
+    /**
+     * The next task of a branch takes over the work item of the task it follows; the business keys
+     * (cycle, participant, report, request) stay. False when there was no such work item.
+     */
+    public boolean taskFollowed(
+            String previousTaskId,
+            String taskId,
+            String taskKey,
+            String name,
+            String candidateGroup,
+            String assignee,
+            Instant dueAt,
+            Instant createdAt) {
+        return repository.takeOver(previousTaskId, taskId, taskKey, name, candidateGroup, assignee, dueAt, createdAt);
+    }
+
     public void taskChanged(String taskId, String assignee, Instant dueAt) {
         repository.updateAssigneeAndDue(taskId, assignee, dueAt);
     }

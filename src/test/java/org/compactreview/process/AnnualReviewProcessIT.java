@@ -221,6 +221,62 @@ class AnnualReviewProcessIT extends IntegrationTest {
         assertThat(consolidation.summary(cycle.id()).get(0).reportsCounted()).isEqualTo(1);
     }
 
+    /**
+     * The branch's work item follows it from task to task: after each step there is exactly one,
+     * for the engine's open task, with the branch's business keys, and none once it is accepted.
+     */
+    @Test
+    void workItemFollowsTheBranchFromTaskToTask() {
+        ReviewCycle cycle = open("JOR", "EGY");
+        ProcessInstance pi = instance(cycle);
+        Report report = reportOf(cycle, Users.FP_JOR);
+        reports.saveDraft(report.id(), Users.FP_JOR, report.lockVersion(), Entries.complete(2));
+        assertThat(workItemsOf(report)).singleElement().satisfies(item -> {
+            assertThat(item.taskKey()).isEqualTo(AnnualReviewModel.TASK_SUBMIT_REPORT);
+            assertThat(item.candidateGroup()).isEqualTo("focal-point:JOR");
+            assertThat(item.dueAt()).isEqualTo(DUE);
+        });
+
+        reports.submit(report.id(), Users.FP_JOR, null);
+        assertSameAsOpenTask(report, cycle, AnnualReviewModel.TASK_VALIDATE_REPORT, "secretariat", null);
+        reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.RETURN, "Add the data");
+        assertSameAsOpenTask(report, cycle, AnnualReviewModel.TASK_SUBMIT_REPORT, "focal-point:JOR", DUE);
+        reports.submit(report.id(), Users.FP_JOR, null);
+        assertSameAsOpenTask(report, cycle, AnnualReviewModel.TASK_VALIDATE_REPORT, "secretariat", null);
+        reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        assertThat(workItemsOf(report)).isEmpty();
+        runDueJobs(pi.getId());
+        assertThat(workItemsOf(report)).isEmpty();
+        // The other branch kept its own.
+        assertThat(workItemsOf(reportOf(cycle, Users.FP_EGY)))
+                .singleElement()
+                .satisfies(item -> assertThat(item.participantCode()).isEqualTo("EGY"));
+    }
+
+    private void assertSameAsOpenTask(Report report, ReviewCycle cycle, String key, String group, Instant due) {
+        org.camunda.bpm.engine.task.Task open = taskQuery()
+                .processInstanceId(cycle.processInstanceId())
+                .taskDefinitionKey(key)
+                .taskCandidateGroup(group)
+                .singleResult();
+        assertThat(workItemsOf(report)).singleElement().satisfies(item -> {
+            assertThat(item.id()).isEqualTo(open.getId());
+            assertThat(item.taskKey()).isEqualTo(key);
+            assertThat(item.name()).isEqualTo(open.getName());
+            assertThat(item.cycleId()).isEqualTo(cycle.id());
+            assertThat(item.participantCode()).isEqualTo("JOR");
+            assertThat(item.reportId()).isEqualTo(report.id());
+            assertThat(item.candidateGroup()).isEqualTo(group);
+            assertThat(item.assignee()).isNull();
+            assertThat(item.dueAt()).isEqualTo(due);
+            assertThat(item.createdAt()).isEqualTo(open.getCreateTime().toInstant());
+        });
+    }
+
+    private List<WorkItem> workItemsOf(Report report) {
+        return tasks.forReport(report.id());
+    }
+
     private ReviewCycle open(String... participants) {
         return cycles.open(
                 new OpenCycleRequest(

@@ -2,9 +2,11 @@ package org.compactreview.task.process;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.compactreview.process.AnnualReviewModel;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the app's work items in step with Camunda's user tasks. It runs inside the engine's
  * command, in the same database transaction, so a task and its work item exist together or not
- * at all.
+ * at all. A completed task's work item passes to the next task of its branch created in the same
+ * command ({@link EndedTasks}); a cancelled task's goes at once.
  */
 @Component
 public class WorkItemListener implements TaskListener {
@@ -29,32 +32,62 @@ public class WorkItemListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         switch (task.getEventName()) {
-            case EVENTNAME_CREATE -> {
-                // Read each variable where it is set, not by walking up the execution tree: every
-                // level walked loads that execution's variables, one query each. The cycle and the
-                // request are process instance variables; the participant is the branch's element
-                // variable in a cycle, a process instance variable in capacity building.
-                DelegateExecution execution = task.getExecution();
-                DelegateExecution instance = execution.getProcessInstance();
-                workItems.taskCreated(
-                        task.getId(),
-                        task.getTaskDefinitionKey(),
-                        task.getName(),
-                        (Long) instance.getVariableLocal(AnnualReviewModel.VAR_CYCLE_ID),
-                        (String) execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
-                        candidateGroup(task),
-                        task.getAssignee(),
-                        instant(task.getDueDate()),
-                        instant(task.getCreateTime()),
-                        (Long) instance.getVariableLocal(CapacityBuildingModel.VAR_REQUEST_ID));
-            }
+            case EVENTNAME_CREATE -> created(task);
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE ->
                 workItems.taskChanged(task.getId(), task.getAssignee(), instant(task.getDueDate()));
-            case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> workItems.taskEnded(task.getId());
+            case EVENTNAME_COMPLETE ->
+                endedTasks()
+                        .completed(
+                                task.getId(),
+                                task.getProcessInstanceId(),
+                                task.getExecutionId(),
+                                task.getExecution().getParentId());
+            case EVENTNAME_DELETE -> workItems.taskEnded(task.getId());
             default -> {
                 // timeouts and other events do not change a work item
             }
         }
+    }
+
+    private void created(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String group = candidateGroup(task);
+        Instant due = instant(task.getDueDate());
+        Instant createdAt = instant(task.getCreateTime());
+        Optional<String> previous =
+                endedTasks().takeOver(task.getProcessInstanceId(), execution.getId(), execution.getParentId());
+        if (previous.isPresent()
+                && workItems.taskFollowed(
+                        previous.get(),
+                        task.getId(),
+                        task.getTaskDefinitionKey(),
+                        task.getName(),
+                        group,
+                        task.getAssignee(),
+                        due,
+                        createdAt)) {
+            return;
+        }
+        // Read each variable where it is set, not by walking up the execution tree: every level
+        // walked loads that execution's variables, one query each. The cycle and the request are
+        // process instance variables; the participant is the branch's element variable in a cycle,
+        // a process instance variable in capacity building.
+        DelegateExecution instance = execution.getProcessInstance();
+        workItems.taskCreated(
+                task.getId(),
+                task.getTaskDefinitionKey(),
+                task.getName(),
+                (Long) instance.getVariableLocal(AnnualReviewModel.VAR_CYCLE_ID),
+                (String) execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
+                group,
+                task.getAssignee(),
+                due,
+                createdAt,
+                (Long) instance.getVariableLocal(CapacityBuildingModel.VAR_REQUEST_ID));
+    }
+
+    private static EndedTasks endedTasks() {
+        return Context.getCommandContext().getSession(EndedTasks.class);
     }
 
     private static String candidateGroup(DelegateTask task) {

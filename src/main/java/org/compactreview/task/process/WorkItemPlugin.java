@@ -8,10 +8,12 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.compactreview.task.WorkItems;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +31,21 @@ class WorkItemPlugin extends AbstractProcessEnginePlugin {
             TaskListener.EVENTNAME_DELETE);
 
     private final WorkItemListener listener;
+    private final WorkItems workItems;
 
-    WorkItemPlugin(WorkItemListener listener) {
+    WorkItemPlugin(WorkItemListener listener, WorkItems workItems) {
         this.listener = listener;
+        this.workItems = workItems;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<SessionFactory> sessions = configuration.getCustomSessionFactories();
+        if (sessions == null) {
+            sessions = new ArrayList<>();
+            configuration.setCustomSessionFactories(sessions);
+        }
+        sessions.add(new EndedTasks.Factory(workItems));
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
         if (listeners == null) {
             listeners = new ArrayList<>();
