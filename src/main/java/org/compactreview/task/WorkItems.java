@@ -1,17 +1,32 @@
 package org.compactreview.task;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** Writes the work item projection; called by the engine's task listener only. */
+/**
+ * Writes the work item projection; called by the engine's task listener only. Counts its changes
+ * in the metric {@code compactreview.work.items} by {@code change}: created (keys read from the
+ * process), taken_over (the next task of a branch took over the row of the one completed), ended.
+ * A command that fails afterwards keeps its counts: they count writes, not commits.
+ */
 @Component
 public class WorkItems {
 
     private final WorkItemRepository repository;
+    private final Counter created;
+    private final Counter takenOver;
+    private final Counter ended;
 
-    WorkItems(WorkItemRepository repository) {
+    WorkItems(WorkItemRepository repository, MeterRegistry meters) {
         this.repository = repository;
+        this.created = meters.counter(METRIC, "change", "created");
+        this.takenOver = meters.counter(METRIC, "change", "taken_over");
+        this.ended = meters.counter(METRIC, "change", "ended");
     }
+
+    public static final String METRIC = "compactreview.work.items";
 
     public void taskCreated(
             String taskId,
@@ -24,6 +39,7 @@ public class WorkItems {
             Instant dueAt,
             Instant createdAt,
             Long capacityRequestId) {
+        created.increment();
         repository.insert(
                 taskId,
                 taskKey,
@@ -50,7 +66,12 @@ public class WorkItems {
             String assignee,
             Instant dueAt,
             Instant createdAt) {
-        return repository.takeOver(previousTaskId, taskId, taskKey, name, candidateGroup, assignee, dueAt, createdAt);
+        boolean taken =
+                repository.takeOver(previousTaskId, taskId, taskKey, name, candidateGroup, assignee, dueAt, createdAt);
+        if (taken) {
+            takenOver.increment();
+        }
+        return taken;
     }
 
     public void taskChanged(String taskId, String assignee, Instant dueAt) {
@@ -59,5 +80,6 @@ public class WorkItems {
 
     public void taskEnded(String taskId) {
         repository.delete(taskId);
+        ended.increment();
     }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time used so far by this JVM and by the embedded PostgreSQL (its postmaster and every
- * backend), from {@code /proc}: on a busy machine, CPU per completion varies far less than
+ * CPU time used so far by this JVM and by the embedded PostgreSQL (its postmaster, every live
+ * backend and worker, and those that have exited), from {@code /proc}: on a busy machine, CPU per completion varies far less than
  * completions per second.
  */
 record CpuTime(long jvmNanos, long postgresNanos) {
@@ -51,8 +51,12 @@ record CpuTime(long jvmNanos, long postgresNanos) {
             // After "pid (name) ": state, ppid, ... utime is field 14 and stime field 15.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             String pid = process.getFileName().toString();
-            boolean ours = pid.equals(postmaster) || fields[1].equals(postmaster);
-            return ours ? Long.parseLong(fields[11]) + Long.parseLong(fields[12]) : 0;
+            long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (pid.equals(postmaster)) {
+                // cutime and cstime: backends and autovacuum workers that have exited
+                return own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return fields[1].equals(postmaster) ? own : 0;
         } catch (IOException | RuntimeException e) {
             return 0; // the process ended while being read
         }

@@ -60,6 +60,9 @@ class AnnualReviewProcessIT extends IntegrationTest {
     @Autowired
     org.compactreview.identity.UserDirectory users;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     @Test
     void happyPathRunsFromOpeningToClosedCycle() {
         ReviewCycle cycle = open("EGY");
@@ -237,6 +240,8 @@ class AnnualReviewProcessIT extends IntegrationTest {
             assertThat(item.dueAt()).isEqualTo(DUE);
         });
 
+        // Each step hands the row on (taken over, none created); the acceptance ends it.
+        double[] before = workItemChanges();
         reports.submit(report.id(), Users.FP_JOR, null);
         assertSameAsOpenTask(report, cycle, AnnualReviewModel.TASK_VALIDATE_REPORT, "secretariat", null);
         reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.RETURN, "Add the data");
@@ -245,12 +250,55 @@ class AnnualReviewProcessIT extends IntegrationTest {
         assertSameAsOpenTask(report, cycle, AnnualReviewModel.TASK_VALIDATE_REPORT, "secretariat", null);
         reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
         assertThat(workItemsOf(report)).isEmpty();
+        double[] after = workItemChanges();
+        assertThat(after[0] - before[0]).as("created").isZero();
+        assertThat(after[1] - before[1]).as("taken over").isEqualTo(3);
+        assertThat(after[2] - before[2]).as("ended").isEqualTo(1);
         runDueJobs(pi.getId());
         assertThat(workItemsOf(report)).isEmpty();
         // The other branch kept its own.
         assertThat(workItemsOf(reportOf(cycle, Users.FP_EGY)))
                 .singleElement()
                 .satisfies(item -> assertThat(item.participantCode()).isEqualTo("EGY"));
+    }
+
+    /**
+     * A cycle opened on the version of the process from before {@code Task_RaiseSupportRequests}
+     * (kept as it was deployed, under another key) still raises its accepted reports' requests,
+     * in the save point's job on its end event.
+     */
+    @Test
+    void earlierVersionRaisesSupportRequestsAtItsEndEvent() throws Exception {
+        ReviewCycle cycle = open("EGY");
+        var runtime = engine.getRuntimeService();
+        runtime.deleteProcessInstance(cycle.processInstanceId(), "runs on the earlier version instead");
+        String earlier;
+        try (var bpmn = getClass().getResourceAsStream("/earlier/annual-review-before-issue-6.bpmn")) {
+            earlier = engine.getRepositoryService()
+                    .createDeployment()
+                    .addInputStream("annual-review-before-issue-6.bpmn", bpmn)
+                    .deployWithResult()
+                    .getDeployedProcessDefinitions()
+                    .get(0)
+                    .getId();
+        }
+        ProcessInstance pi = runtime.startProcessInstanceById(
+                earlier,
+                org.camunda.bpm.engine.variable.Variables.createVariables()
+                        .putValue(AnnualReviewModel.VAR_CYCLE_ID, cycle.id())
+                        .putValue(AnnualReviewModel.VAR_REMINDER_AT, java.util.Date.from(cycle.reminderAt()))
+                        .putValue(AnnualReviewModel.VAR_SUBMISSION_DUE, java.util.Date.from(cycle.submissionDue()))
+                        .putValue(AnnualReviewModel.VAR_WINDOW_CLOSES_AT, java.util.Date.from(cycle.windowClosesAt())));
+        Report report = reportOf(cycle, Users.FP_EGY);
+        reports.saveDraft(report.id(), Users.FP_EGY, report.lockVersion(), Entries.complete(3, 7));
+        reports.submit(report.id(), Users.FP_EGY, null);
+        reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.END_REPORT_ACCEPTED);
+        assertThat(supportRequested(report)).isEmpty();
+
+        runDueJobs(pi.getId());
+        assertThat(supportRequested(report)).containsExactly(7);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
     }
 
     private void assertSameAsOpenTask(Report report, ReviewCycle cycle, String key, String group, Instant due) {
@@ -271,6 +319,14 @@ class AnnualReviewProcessIT extends IntegrationTest {
             assertThat(item.dueAt()).isEqualTo(due);
             assertThat(item.createdAt()).isEqualTo(open.getCreateTime().toInstant());
         });
+    }
+
+    /** The work item projection's changes so far: created, taken over, ended. */
+    private double[] workItemChanges() {
+        return java.util.stream.Stream.of("created", "taken_over", "ended")
+                .mapToDouble(change -> meters.counter(org.compactreview.task.WorkItems.METRIC, "change", change)
+                        .count())
+                .toArray();
     }
 
     private List<WorkItem> workItemsOf(Report report) {

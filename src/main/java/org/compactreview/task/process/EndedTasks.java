@@ -4,22 +4,62 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.compactreview.task.WorkItems;
 
 /**
  * The tasks one engine command completed, kept until the command ends: when the same branch
  * moves on to its next task in that command (a submitted report to its validation, a returned one
- * back to submission), the next task takes over the work item row of the one completed, with the
- * branch's business keys as they are. That is one update instead of a delete and an insert, and
- * no process variables to read for the keys. Work items no task took over are deleted when the
- * command flushes, in the engine's transaction; a failed command flushes nothing.
+ * back to submission, one capacity-building step to the next), the next task takes over the work
+ * item row of the one completed, with the branch's business keys as they are. That is one update
+ * instead of a delete and an insert, and no process variables to read for the keys. Work items no
+ * task took over are deleted when the command flushes, in the engine's transaction; a failed
+ * command flushes nothing.
  */
 final class EndedTasks implements Session {
 
-    /** A completed task and where it ran. */
-    private record Ended(String taskId, String processInstanceId, String executionId, String parentExecutionId) {}
+    /**
+     * Where a user task runs: its execution and that execution's parent, and the process or
+     * subprocess that contains the task in the model.
+     */
+    record Place(String processInstanceId, String executionId, String parentExecutionId, String scopeId) {
+
+        /**
+         * Empty for a task that no other can take over from or hand over to: one without an
+         * execution, or a multi-instance task, whose instances each have their own keys.
+         */
+        static Optional<Place> of(DelegateTask task) {
+            DelegateExecution execution = task.getExecution();
+            UserTask element = task.getBpmnModelElementInstance();
+            if (execution == null || element == null || element.getLoopCharacteristics() != null) {
+                return Optional.empty();
+            }
+            String scope = ((BaseElement) element.getParentElement()).getId();
+            return Optional.of(
+                    new Place(task.getProcessInstanceId(), execution.getId(), execution.getParentId(), scope));
+        }
+
+        /**
+         * The same branch: the same process or subprocess in the model (so the same business keys,
+         * which are set where a branch or process starts), and related executions. The new task
+         * runs on the completed task's execution, on its parent, or on a child of it. Executions of
+         * different branches are never related that way: each branch has its own subtree.
+         */
+        boolean sameBranchAs(Place completed) {
+            return processInstanceId.equals(completed.processInstanceId)
+                    && scopeId.equals(completed.scopeId)
+                    && (executionId.equals(completed.executionId)
+                            || executionId.equals(completed.parentExecutionId)
+                            || completed.executionId.equals(parentExecutionId));
+        }
+    }
+
+    private record Ended(String taskId, Place place) {}
 
     private final WorkItems workItems;
     private final List<Ended> ended = new ArrayList<>();
@@ -28,23 +68,15 @@ final class EndedTasks implements Session {
         this.workItems = workItems;
     }
 
-    void completed(String taskId, String processInstanceId, String executionId, String parentExecutionId) {
-        ended.add(new Ended(taskId, processInstanceId, executionId, parentExecutionId));
+    void completed(String taskId, Place place) {
+        ended.add(new Ended(taskId, place));
     }
 
-    /**
-     * The completed task of the same branch as a task now created, if any: one that ran on the new
-     * task's execution, on its parent, or on the execution that is now its parent. Executions of
-     * different branches are never related that way: each branch has its own subtree.
-     */
-    Optional<String> takeOver(String processInstanceId, String executionId, String parentExecutionId) {
+    /** The completed task of the same branch as a task now created, if any; it is handed over once. */
+    Optional<String> takeOver(Place created) {
         for (Iterator<Ended> it = ended.iterator(); it.hasNext(); ) {
             Ended task = it.next();
-            boolean sameBranch = task.processInstanceId().equals(processInstanceId)
-                    && (task.executionId().equals(executionId)
-                            || executionId.equals(task.parentExecutionId())
-                            || task.executionId().equals(parentExecutionId));
-            if (sameBranch) {
+            if (created.sameBranchAs(task.place())) {
                 it.remove();
                 return Optional.of(task.taskId());
             }

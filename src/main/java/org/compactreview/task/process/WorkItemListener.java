@@ -36,12 +36,10 @@ public class WorkItemListener implements TaskListener {
             case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE ->
                 workItems.taskChanged(task.getId(), task.getAssignee(), instant(task.getDueDate()));
             case EVENTNAME_COMPLETE ->
-                endedTasks()
-                        .completed(
-                                task.getId(),
-                                task.getProcessInstanceId(),
-                                task.getExecutionId(),
-                                task.getExecution().getParentId());
+                EndedTasks.Place.of(task)
+                        .ifPresentOrElse(
+                                place -> endedTasks().completed(task.getId(), place),
+                                () -> workItems.taskEnded(task.getId()));
             case EVENTNAME_DELETE -> workItems.taskEnded(task.getId());
             default -> {
                 // timeouts and other events do not change a work item
@@ -55,7 +53,7 @@ public class WorkItemListener implements TaskListener {
         Instant due = instant(task.getDueDate());
         Instant createdAt = instant(task.getCreateTime());
         Optional<String> previous =
-                endedTasks().takeOver(task.getProcessInstanceId(), execution.getId(), execution.getParentId());
+                EndedTasks.Place.of(task).flatMap(place -> endedTasks().takeOver(place));
         if (previous.isPresent()
                 && workItems.taskFollowed(
                         previous.get(),
