@@ -301,6 +301,58 @@ class AnnualReviewProcessIT extends IntegrationTest {
         assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
     }
 
+    /**
+     * If raising the requests fails, the acceptance stays committed: the save point's job fails,
+     * becomes an incident once its retries are spent, and raises the requests once, when it is
+     * retried after the cause is fixed (as an administrator would in Cockpit).
+     */
+    @Test
+    void failedRaisingKeepsTheAcceptanceAndRaisesOnRetry() {
+        ReviewCycle cycle = open("JOR");
+        ProcessInstance pi = instance(cycle);
+        Report report = reportOf(cycle, Users.FP_JOR);
+        reports.saveDraft(report.id(), Users.FP_JOR, report.lockVersion(), Entries.complete(2, 9));
+        reports.submit(report.id(), Users.FP_JOR, null);
+        reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        // A fault: when the job runs, the report does not read as accepted.
+        jdbc.sql("update report set status = 'SUBMITTED' where id = ?")
+                .param(report.id())
+                .update();
+        org.camunda.bpm.engine.runtime.Job job = management
+                .createJobQuery()
+                .processInstanceId(pi.getId())
+                .activityId(AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS)
+                .singleResult();
+        management.setJobRetries(job.getId(), 1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(job.getId()))
+                .hasStackTraceContaining("is not accepted");
+        assertThat(raiseIncidents(pi)).isEqualTo(1);
+        assertThat(supportRequested(report)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from validation_decision where report_id = ? and decision = 'ACCEPT'")
+                        .param(report.id())
+                        .query(Integer.class)
+                        .single())
+                .as("the acceptance is kept")
+                .isEqualTo(1);
+
+        jdbc.sql("update report set status = 'ACCEPTED' where id = ?")
+                .param(report.id())
+                .update();
+        management.setJobRetries(job.getId(), 1);
+        runDueJobs(pi.getId());
+        assertThat(supportRequested(report)).containsExactly(9);
+        assertThat(raiseIncidents(pi)).isZero();
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
+    }
+
+    private long raiseIncidents(ProcessInstance pi) {
+        return engine.getRuntimeService()
+                .createIncidentQuery()
+                .processInstanceId(pi.getId())
+                .activityId(AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS)
+                .count();
+    }
+
     private void assertSameAsOpenTask(Report report, ReviewCycle cycle, String key, String group, Instant due) {
         org.camunda.bpm.engine.task.Task open = taskQuery()
                 .processInstanceId(cycle.processInstanceId())
