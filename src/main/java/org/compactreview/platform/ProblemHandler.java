@@ -80,15 +80,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.CONFLICT, "conflict", "problem.integrity"));
     }
 
-    /** The database is out of reach: 503, fast, and nothing was written (see docs/reliability.md). */
-    private ResponseEntity<ProblemDetail> unavailable(Exception e) {
-        log.warn("Database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .headers(problemHeaders())
-                .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS)
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "problem.unavailable"));
-    }
-
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> handleDenied(AccessDeniedException e) {
         return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "problem.forbidden"));
@@ -101,11 +92,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
-    /** Anything else: 503 when the database is out of reach (however wrapped), otherwise 500. */
+    /**
+     * Anything else: 500. When the database is out of reach (however wrapped), the exception goes
+     * on to {@code DatabaseUnavailableFilter}, which answers 503 for every kind of request.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) {
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e) throws Exception {
         if (DatabaseUnavailable.causedBy(e)) {
-            return unavailable(e);
+            throw e;
         }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure {}", incident, e);

@@ -17,9 +17,6 @@ public class Problems {
 
     private static final String TYPE_PREFIX = "urn:compact-review:problem:";
 
-    /** What a 503 tells the caller: the database usually returns within seconds. */
-    public static final String RETRY_AFTER_SECONDS = "5";
-
     private final MessageSource messages;
 
     Problems(MessageSource messages) {

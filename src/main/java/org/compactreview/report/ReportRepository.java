@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,8 +64,18 @@ class ReportRepository {
                 .optional();
     }
 
+    private static final String OF_PARTICIPANT = "select * from report where cycle_id = ? and participant_code = ?";
+
+    /** A participant's report in a cycle. */
+    Optional<ReportRow> find(long cycleId, String participantCode) {
+        return jdbc.sql(OF_PARTICIPANT)
+                .params(cycleId, participantCode)
+                .query((rs, n) -> row(rs))
+                .optional();
+    }
+
     Optional<ReportRow> lock(long cycleId, String participantCode) {
-        return jdbc.sql("select * from report where cycle_id = ? and participant_code = ? for update")
+        return jdbc.sql(OF_PARTICIPANT + " for update")
                 .params(cycleId, participantCode)
                 .query((rs, n) -> row(rs))
                 .optional();
@@ -196,14 +207,17 @@ class ReportRepository {
                 });
     }
 
+    /** The report row after a change; {@link #submitted} and {@link #decided} write it too. */
+    private static final String UPDATE_REPORT =
+            """
+            update report set status = :status, submitted_version = :version, return_comment = :returnComment,
+                   lock_version = lock_version + 1, updated_at = :at, updated_by = :by
+            where id = :id
+            """;
+
     void update(long id, ReportStatus status, int submittedVersion, String returnComment, Instant now, String by) {
-        jdbc.sql(
-                        """
-                        update report set status = ?, submitted_version = ?, return_comment = ?,
-                               lock_version = lock_version + 1, updated_at = ?, updated_by = ?
-                        where id = ?
-                        """)
-                .params(status.name(), submittedVersion, returnComment, Timestamp.from(now), by, id)
+        jdbc.sql(UPDATE_REPORT)
+                .paramSource(reportParams(id, status, submittedVersion, returnComment, now, by))
                 .update();
     }
 
@@ -218,17 +232,10 @@ class ReportRepository {
                             insert into report_version (report_id, version, submitted_at, submitted_by, entries)
                             values (:id, :version, :at, :by, cast(:entries as jsonb))
                         )
-                        update report set status = 'SUBMITTED', submitted_version = :version,
-                               return_comment = :comment, lock_version = lock_version + 1, updated_at = :at,
-                               updated_by = :by
-                        where id = :id
-                        """)
-                .param("id", reportId)
-                .param("version", version)
-                .param("at", Timestamp.from(at))
-                .param("by", by)
-                .param("entries", write(entries))
-                .param("comment", returnComment)
+                        """
+                                + UPDATE_REPORT)
+                .paramSource(reportParams(reportId, ReportStatus.SUBMITTED, version, returnComment, at, by)
+                        .addValue("entries", write(entries)))
                 .update();
     }
 
@@ -248,20 +255,23 @@ class ReportRepository {
                             insert into validation_decision (report_id, version, decision, comment, decided_by, decided_at)
                             values (:id, :version, :decision, :comment, :by, :at)
                         )
-                        update report set status = :status, submitted_version = :version,
-                               return_comment = :returnComment, lock_version = lock_version + 1, updated_at = :at,
-                               updated_by = :by
-                        where id = :id
-                        """)
-                .param("id", reportId)
-                .param("version", version)
-                .param("decision", decision.name())
-                .param("comment", comment)
-                .param("by", by)
-                .param("at", Timestamp.from(at))
-                .param("status", next.name())
-                .param("returnComment", returnComment)
+                        """
+                                + UPDATE_REPORT)
+                .paramSource(reportParams(reportId, next, version, returnComment, at, by)
+                        .addValue("decision", decision.name())
+                        .addValue("comment", comment))
                 .update();
+    }
+
+    private static MapSqlParameterSource reportParams(
+            long id, ReportStatus status, int version, String returnComment, Instant at, String by) {
+        return new MapSqlParameterSource()
+                .addValue("id", id)
+                .addValue("status", status.name())
+                .addValue("version", version)
+                .addValue("returnComment", returnComment)
+                .addValue("at", Timestamp.from(at))
+                .addValue("by", by);
     }
 
     List<ReportVersion> versions(long reportId) {

@@ -121,8 +121,30 @@ public class ReportService {
                 before, ReportStatus.SUBMITTED, version, row.returnComment(), now, user.username());
     }
 
+    /** The secretariat's decision; returns the report as it is now (the API answers with it). */
     @Transactional
     public Report validate(long id, CurrentUser user, ValidationDecision decision, String comment) {
+        Decided decided = record(id, user, decision, comment);
+        ReportRow row = decided.before();
+        return ReportViews.afterUpdate(
+                withEntries(row),
+                decided.next(),
+                row.submittedVersion(),
+                decided.returnComment(),
+                decided.at(),
+                user.username());
+    }
+
+    /** The secretariat's decision, for the pages: they show the queue next, not the report. */
+    @Transactional
+    public void decide(long id, CurrentUser user, ValidationDecision decision, String comment) {
+        record(id, user, decision, comment);
+    }
+
+    /** A decision as recorded: the report row before it, its new status and return comment. */
+    private record Decided(ReportRow before, ReportStatus next, String returnComment, Instant at) {}
+
+    private Decided record(long id, CurrentUser user, ValidationDecision decision, String comment) {
         ReportRow row = visible(reports.lock(id), id, user);
         if (!user.has(Role.SECRETARIAT)) {
             throw new AccessDeniedException("secretariat only");
@@ -147,8 +169,7 @@ public class ReportService {
         after.put("decision", decision);
         after.put("comment", comment);
         audit.record("REPORT_VALIDATED", "report", id, Map.of("status", row.status()), after);
-        return ReportViews.afterUpdate(
-                withEntries(row), next, row.submittedVersion(), returnComment, now, user.username());
+        return new Decided(row, next, returnComment, now);
     }
 
     /**
@@ -158,9 +179,8 @@ public class ReportService {
      */
     @Transactional(readOnly = true)
     public java.util.Optional<ReportAccepted> acceptance(long cycleId, String participantCode) {
-        return reports.forParticipants(List.of(participantCode), cycleId).stream()
+        return reports.find(cycleId, participantCode)
                 .filter(row -> row.status() == ReportStatus.ACCEPTED)
-                .findFirst()
                 .map(row -> new ReportAccepted(
                         row.id(),
                         row.cycleId(),
@@ -191,8 +211,9 @@ public class ReportService {
     /** Whether the focal points of a participant still have to submit (for reminders). */
     @Transactional(readOnly = true)
     public boolean awaitingFirstSubmission(long cycleId, String participantCode) {
-        return reports.forParticipants(List.of(participantCode), cycleId).stream()
-                .anyMatch(r -> r.status() == ReportStatus.DRAFT && r.submittedVersion() == 0);
+        return reports.find(cycleId, participantCode)
+                .filter(r -> r.status() == ReportStatus.DRAFT && r.submittedVersion() == 0)
+                .isPresent();
     }
 
     private ReportRow editable(long id, CurrentUser user, Integer expectedLockVersion) {

@@ -34,9 +34,9 @@ final class ReportViews {
     }
 
     /**
-     * The report as {@code ReportRepository.update} left it, without reading it back: the row is
-     * locked by the caller's transaction, so nobody else has changed it, and its entries are
-     * those given.
+     * The report as its update ({@code ReportRepository.submitted}, {@code decided}) left it,
+     * without reading it back: the row is locked by the caller's transaction, so nobody else has
+     * changed it, and its entries are those given.
      */
     static Report afterUpdate(
             Report before,

@@ -1,12 +1,12 @@
 package org.compactreview.security;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.compactreview.platform.DatabaseUnavailable;
 import org.compactreview.platform.Problems;
 import org.compactreview.platform.web.ProblemWriter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -34,12 +34,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
-            throws IOException {
+            throws IOException, ServletException {
         if (DatabaseUnavailable.causedBy(e)) {
-            // The password could not be checked: not a failed sign-in, a moment without a database.
-            response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
-            return;
+            // The password could not be checked: not a failed sign-in, a moment without a database,
+            // which DatabaseUnavailableFilter answers.
+            throw new ServletException("The password could not be checked", e);
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"Compact Review\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");

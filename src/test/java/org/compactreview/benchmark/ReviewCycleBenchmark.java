@@ -173,10 +173,9 @@ class ReviewCycleBenchmark extends IntegrationTest {
         double submitSeconds = seconds(completionStart);
         CpuTime submitCpu = cpu().minus(cpuStart);
         if (measureLatencies) {
-            CurrentUser egypt = new CurrentUser("fp-egy", Set.of(Role.FOCAL_POINT), Set.of("EGY"));
             latencies(
                     "inbox, focal point (service)",
-                    () -> tasks.list(egypt, WorkItemFilter.mine(), new PageRequest(0, 50)));
+                    () -> tasks.list(Users.FP_EGY, WorkItemFilter.mine(), new PageRequest(0, 50)));
             latencies(
                     "inbox, secretariat with 193 open validations (service)",
                     () -> tasks.list(Users.SECRETARIAT, WorkItemFilter.mine(), new PageRequest(0, 50)));

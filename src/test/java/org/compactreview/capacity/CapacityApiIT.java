@@ -169,7 +169,7 @@ class CapacityApiIT extends IntegrationTest {
         assertThat(get("fp-egy", "/api/v1/capacity-requests").getBody())
                 .as("raised after the acceptance is committed, at the branch's save point")
                 .noneMatch(r -> r.get("reportId").asLong() == reportId);
-        runCycleJobs(cycle.get("id").asLong());
+        runDueJobs(cycle.get("processInstanceId").asText());
         return reportId;
     }
 

@@ -10,7 +10,6 @@ import org.awaitility.Awaitility;
 import org.compactreview.support.fault.Api;
 import org.compactreview.support.fault.AppNode;
 import org.compactreview.support.fault.FaultTest;
-import org.compactreview.support.fault.Ledger;
 import org.compactreview.support.fault.ReviewWork;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +33,7 @@ class CrashRecoveryIT extends FaultTest {
             Awaitility.await().atMost(5, TimeUnit.MINUTES).until(() -> work.acknowledged() >= half);
             first.kill();
         });
-        work.run(8, () -> false);
+        work.run(8);
         killer.get(5, TimeUnit.MINUTES);
         assertThat(first.alive()).isFalse();
         assertThat(work.finished()).as("the kill came before the end").isFalse();
@@ -44,11 +43,11 @@ class CrashRecoveryIT extends FaultTest {
         // Started again on the same database, the same users finish the cycle.
         AppNode second = node("crash-2").start();
         ReviewWork resumed = work.on(new Api(List.of(second)));
-        resumed.run(8, () -> false);
+        resumed.run(8);
         assertThat(resumed.finished()).isTrue();
         resumed.closeCycle();
 
-        Map<String, Integer> figures = new Ledger(db()).check(resumed);
+        Map<String, Integer> figures = ledger(resumed);
         System.out.printf(
                 "crash: SIGKILL after %d acknowledged steps (%d requests failed with it); %d steps in all; %s%n",
                 beforeCrash, unanswered, resumed.acknowledged(), figures);

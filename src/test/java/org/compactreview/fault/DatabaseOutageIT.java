@@ -15,7 +15,6 @@ import org.awaitility.Awaitility;
 import org.compactreview.support.fault.Api;
 import org.compactreview.support.fault.AppNode;
 import org.compactreview.support.fault.FaultTest;
-import org.compactreview.support.fault.Ledger;
 import org.compactreview.support.fault.ReviewWork;
 import org.compactreview.support.fault.WebSession;
 import org.junit.jupiter.api.Test;
@@ -89,7 +88,7 @@ class DatabaseOutageIT extends FaultTest {
                 .as("no request hangs while the database is away (ms)")
                 .isLessThan(10_000);
 
-        Map<String, Integer> figures = new Ledger(db()).check(work);
+        Map<String, Integer> figures = ledger(work);
         List<Long> millis = duringOutage.stream().map(Probe::millis).sorted().toList();
         System.out.printf(
                 "outage: %d s; %d probes during it, all 503, p50 %d ms, p95 %d ms, max %d ms; back %d ms after"
@@ -109,7 +108,7 @@ class DatabaseOutageIT extends FaultTest {
     private static void run(ReviewWork work) {
         try {
             while (!work.finished() || work.acknowledged() == 0) {
-                work.run(8, () -> false);
+                work.run(8);
                 if (!work.finished()) {
                     pause(500);
                 }

@@ -15,7 +15,6 @@ import org.awaitility.Awaitility;
 import org.compactreview.support.fault.Api;
 import org.compactreview.support.fault.AppNode;
 import org.compactreview.support.fault.FaultTest;
-import org.compactreview.support.fault.Ledger;
 import org.compactreview.support.fault.ReviewWork;
 import org.compactreview.support.fault.WebSession;
 import org.junit.jupiter.api.Test;
@@ -62,7 +61,7 @@ class TwoNodeIT extends FaultTest {
             Awaitility.await().atMost(5, TimeUnit.MINUTES).until(() -> work.acknowledged() >= third);
             b.kill();
         });
-        work.run(8, () -> false);
+        work.run(8);
         killer.get(5, TimeUnit.MINUTES);
         assertThat(b.alive()).isFalse();
         assertThat(api.answersByNode())
@@ -75,7 +74,7 @@ class TwoNodeIT extends FaultTest {
         // Signed in on the dead node, the secretariat carries on on the living one.
         assertThat(secretariat.get(a, "/validation").status()).isEqualTo(200);
 
-        Map<String, Integer> figures = new Ledger(db()).check(work);
+        Map<String, Integer> figures = ledger(work);
         System.out.printf(
                 "two nodes: reminder jobs by node %s; b killed after %d acknowledged steps; answers by node %s;"
                         + " %d requests failed with it; %d steps in all; jobs by node %s; %s%n",

@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityService;
-import org.compactreview.cycle.CycleKind;
-import org.compactreview.cycle.CycleService;
-import org.compactreview.cycle.OpenCycleRequest;
 import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
@@ -115,9 +111,6 @@ class AuthorizationSweepIT extends IntegrationTest {
     ObjectMapper json;
 
     @Autowired
-    CycleService cycles;
-
-    @Autowired
     ReportService reports;
 
     @Autowired
@@ -128,15 +121,7 @@ class AuthorizationSweepIT extends IntegrationTest {
 
     @Test
     void noFocalPointReachesAnotherParticipantsDataAndNobodySignedOutReachesAnything() throws Exception {
-        ReviewCycle cycle = cycles.open(
-                new OpenCycleRequest(
-                        CycleKind.ANNUAL_REVIEW,
-                        uniquePeriod("sweep"),
-                        List.of("EGY", "JOR"),
-                        START.plus(30, ChronoUnit.DAYS),
-                        null,
-                        null),
-                Users.SECRETARIAT);
+        ReviewCycle cycle = openAnnualReview("sweep", "EGY", "JOR");
         Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
         reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
         reports.submit(egypt.id(), Users.FP_EGY, null);

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.compactreview.cycle.CycleKind;
-import org.compactreview.cycle.CycleService;
-import org.compactreview.cycle.OpenCycleRequest;
 import org.compactreview.report.ReportService;
 import org.compactreview.support.IntegrationTest;
 import org.compactreview.support.Users;
@@ -31,9 +27,6 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * page, where it must appear escaped.
  */
 class HostileInputIT extends IntegrationTest {
-
-    @Autowired
-    CycleService cycles;
 
     @Autowired
     ReportService reports;
@@ -57,21 +50,7 @@ class HostileInputIT extends IntegrationTest {
                 "العربية مع English و 123"
             })
     void hostileTextIsStoredAsGivenAndShownEscaped(String text) throws Exception {
-        long reportId = reports.list(
-                        Users.FP_EGY,
-                        cycles.open(
-                                        new OpenCycleRequest(
-                                                CycleKind.ANNUAL_REVIEW,
-                                                uniquePeriod("hostile"),
-                                                List.of("EGY"),
-                                                START.plus(30, ChronoUnit.DAYS),
-                                                null,
-                                                null),
-                                        Users.SECRETARIAT)
-                                .id(),
-                        null)
-                .get(0)
-                .id();
+        long reportId = egyptsReport("hostile");
         Map<String, Object> entry = new HashMap<>();
         entry.put("objective", 1);
         entry.put("rating", 2);
@@ -81,17 +60,33 @@ class HostileInputIT extends IntegrationTest {
         assertThat(saved.getBody().get("entries").get(0).get("achievements").asText())
                 .isEqualTo(text);
 
-        String page = mvc.perform(MockMvcRequestBuilders.get("/reports/" + reportId)
+        var shown = mvc.perform(MockMvcRequestBuilders.get("/reports/" + reportId)
                         .with(user(users.loadUserByUsername("fp-egy"))))
                 .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .getResponse();
+        assertThat(shown.getStatus()).isEqualTo(200);
+        String page = shown.getContentAsString();
         assertThat(page).doesNotContain("<script>alert").doesNotContain("<img src=x");
         if (text.contains("<")) {
             assertThat(page).contains("&lt;");
         }
-        assertThat(jdbc.sql("select count(*) from report").query(Long.class).single())
-                .isPositive();
+        // Shown whole: once the page's character references are read back, the text is there as given.
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(page))
+                .as("shown")
+                .contains(text);
+        assertThat(jdbc.sql("select count(*) from report where id = ?")
+                        .param(reportId)
+                        .query(Long.class)
+                        .single())
+                .as("the report is still there")
+                .isEqualTo(1);
+    }
+
+    /** Egypt's report in a new annual cycle. */
+    private long egyptsReport(String prefix) {
+        return reports.list(Users.FP_EGY, openAnnualReview(prefix, "EGY").id(), null)
+                .get(0)
+                .id();
     }
 
     @ParameterizedTest
@@ -106,21 +101,7 @@ class HostileInputIT extends IntegrationTest {
                 "{\"lockVersion\": 0, \"entries\": [null]}"
             })
     void wrongShapesAreAClearBadRequest(String body) {
-        long reportId = reports.list(
-                        Users.FP_EGY,
-                        cycles.open(
-                                        new OpenCycleRequest(
-                                                CycleKind.ANNUAL_REVIEW,
-                                                uniquePeriod("shape"),
-                                                List.of("EGY"),
-                                                START.plus(30, ChronoUnit.DAYS),
-                                                null,
-                                                null),
-                                        Users.SECRETARIAT)
-                                .id(),
-                        null)
-                .get(0)
-                .id();
+        long reportId = egyptsReport("shape");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<JsonNode> refused = as("fp-egy")

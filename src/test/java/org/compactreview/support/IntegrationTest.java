@@ -3,6 +3,7 @@ package org.compactreview.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -10,6 +11,10 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.compactreview.cycle.CycleKind;
+import org.compactreview.cycle.CycleService;
+import org.compactreview.cycle.OpenCycleRequest;
+import org.compactreview.cycle.ReviewCycle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +61,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    @Autowired
+    private CycleService cycleService;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -106,6 +114,19 @@ public abstract class IntegrationTest {
                 .param(cycleId)
                 .query(String.class)
                 .single());
+    }
+
+    /** Opens an annual cycle as the secretariat, for the given participants, due 30 days after START. */
+    protected ReviewCycle openAnnualReview(String prefix, String... participants) {
+        return cycleService.open(
+                new OpenCycleRequest(
+                        CycleKind.ANNUAL_REVIEW,
+                        uniquePeriod(prefix),
+                        List.of(participants),
+                        START.plus(30, ChronoUnit.DAYS),
+                        null,
+                        null),
+                Users.SECRETARIAT);
     }
 
     /** A period no other test uses, so that tests sharing the database never collide. */

@@ -3,7 +3,6 @@ package org.compactreview.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,19 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.compactreview.cycle.CycleKind;
-import org.compactreview.cycle.CycleService;
-import org.compactreview.cycle.OpenCycleRequest;
 import org.compactreview.identity.Role;
 import org.compactreview.identity.UserDirectory;
 import org.compactreview.identity.UserDraft;
 import org.compactreview.support.IntegrationTest;
-import org.compactreview.support.Users;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Twenty colleagues take the same task at the same moment: exactly one gets it, nineteen are told why. */
 class ClaimRaceIT extends IntegrationTest {
@@ -31,13 +24,7 @@ class ClaimRaceIT extends IntegrationTest {
     private static final int PEOPLE = 20;
 
     @Autowired
-    CycleService cycles;
-
-    @Autowired
     UserDirectory directory;
-
-    @Autowired
-    PlatformTransactionManager transactions;
 
     @Test
     void twentySimultaneousClaimsOneWinsNineteenGet409() throws Exception {
@@ -46,23 +33,12 @@ class ClaimRaceIT extends IntegrationTest {
         for (int i = 0; i < PEOPLE; i++) {
             String username = "fp-tun-" + i + "-" + suffix;
             colleagues.add(username);
-            new TransactionTemplate(transactions)
-                    .executeWithoutResult(status -> directory.create(
-                            username,
-                            "a-long-password",
-                            new UserDraft(
-                                    "Tunisia " + username, null, null, true, Set.of(Role.FOCAL_POINT), Set.of("TUN"))));
+            directory.create(
+                    username,
+                    "a-long-password",
+                    new UserDraft("Tunisia " + username, null, null, true, Set.of(Role.FOCAL_POINT), Set.of("TUN")));
         }
-        long cycleId = cycles.open(
-                        new OpenCycleRequest(
-                                CycleKind.ANNUAL_REVIEW,
-                                uniquePeriod("race"),
-                                List.of("TUN"),
-                                START.plus(30, ChronoUnit.DAYS),
-                                null,
-                                null),
-                        Users.SECRETARIAT)
-                .id();
+        long cycleId = openAnnualReview("race", "TUN").id();
         String taskId = http.withBasicAuth(colleagues.get(0), "a-long-password")
                 .getForEntity("/api/v1/tasks?cycleId=" + cycleId, JsonNode.class)
                 .getBody()

@@ -22,8 +22,9 @@ import org.thymeleaf.context.Context;
 
 /**
  * Answers 503 when the database is out of reach anywhere in a request, including before a
- * controller runs: loading the HTTP session (kept in PostgreSQL) or the signed-in user. It sits in
- * front of Spring Session's filter. API callers get a problem document, people a short page in
+ * controller runs: loading the HTTP session (kept in PostgreSQL) or the signed-in user. It is the
+ * one place that answers so: the API's exception handler, the security entry point and the
+ * sign-in form pass such failures on to it. It sits in front of Spring Session's filter. API callers get a problem document, people a short page in
  * their browser's language that needs nothing from the database; both say to try again shortly.
  */
 @Component
@@ -31,6 +32,9 @@ import org.thymeleaf.context.Context;
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseUnavailableFilter.class);
+
+    /** What a 503 tells the caller: the database usually returns within seconds. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     private final Problems problems;
     private final ProblemWriter problemWriter;
@@ -61,10 +65,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Locale locale = request.getLocale();
+        Locale locale = UserLocaleResolver.fromHeader(request);
         response.resetBuffer();
-        response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_AFTER_SECONDS);
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        if (UserLocaleResolver.isApi(request)) {
             problemWriter.write(
                     response,
                     problems.create(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale, "problem.unavailable"));

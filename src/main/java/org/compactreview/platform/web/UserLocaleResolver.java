@@ -46,7 +46,7 @@ class UserLocaleResolver implements LocaleResolver {
     }
 
     private Locale resolve(HttpServletRequest request) {
-        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (!isApi(request)) {
             HttpSession session = request.getSession(false);
             if (session != null && session.getAttribute(SESSION_KEY) instanceof Locale chosen) {
                 return chosen;
@@ -67,28 +67,39 @@ class UserLocaleResolver implements LocaleResolver {
         Locale supported = supported(locale).orElse(Locale.ENGLISH);
         request.getSession().setAttribute(SESSION_KEY, supported);
         request.setAttribute(RESOLVED_KEY, supported);
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null
-                && authentication.isAuthenticated()
-                && users.find(authentication.getName()).isPresent()) {
-            users.rememberLocale(authentication.getName(), supported.getLanguage());
-        }
+        // An update of no row when the name is no user of ours.
+        signedInName().ifPresent(name -> users.rememberLocale(name, supported.getLanguage()));
     }
 
     private Optional<Locale> storedChoice() {
+        return signedInName()
+                .flatMap(users::find)
+                .map(AppUser::locale)
+                .filter(l -> l != null && !l.isBlank())
+                .map(Locale::forLanguageTag);
+    }
+
+    /** The signed-in user's name; empty for anonymous visitors. */
+    private static Optional<String> signedInName() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null
                 || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
-        return users.find(authentication.getName())
-                .map(AppUser::locale)
-                .filter(l -> l != null && !l.isBlank())
-                .map(Locale::forLanguageTag);
+        return Optional.of(authentication.getName());
     }
 
-    private static Locale fromHeader(HttpServletRequest request) {
+    /** Whether the request is for the JSON API, whose callers get problem documents, not pages. */
+    static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /**
+     * The best supported language of the request's {@code Accept-Language}, English otherwise;
+     * needs neither the session nor the database.
+     */
+    static Locale fromHeader(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");
         if (header == null || header.isBlank()) {
             return Locale.ENGLISH;

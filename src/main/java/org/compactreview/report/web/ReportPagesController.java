@@ -177,7 +177,7 @@ class ReportPagesController {
             Model model,
             RedirectAttributes redirect) {
         try {
-            reports.validate(id, user, decision, comment);
+            reports.decide(id, user, decision, comment);
         } catch (InvalidInputException | ConflictException refused) {
             model.addAttribute("formError", problems.describe(refused));
             model.addAttribute("comment", comment);

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.bpmn.behavior.MultiInstanceActivityBehavior;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.compactreview.task.WorkItems;
 
 /**
@@ -34,14 +35,20 @@ final class EndedTasks implements Session {
          * execution, or a multi-instance task, whose instances each have their own keys.
          */
         static Optional<Place> of(DelegateTask task) {
-            DelegateExecution execution = task.getExecution();
-            UserTask element = task.getBpmnModelElementInstance();
-            if (execution == null || element == null || element.getLoopCharacteristics() != null) {
+            // The engine's own activity graph, not the BPMN model's DOM (whose look-ups lock the
+            // document): the flow scope of a multi-instance task is its multi-instance body.
+            ExecutionEntity execution = (ExecutionEntity) task.getExecution();
+            ActivityImpl activity = execution == null ? null : execution.getActivity();
+            if (activity == null) {
                 return Optional.empty();
             }
-            String scope = ((BaseElement) element.getParentElement()).getId();
+            ScopeImpl scope = activity.getFlowScope();
+            if (scope instanceof ActivityImpl body
+                    && body.getActivityBehavior() instanceof MultiInstanceActivityBehavior) {
+                return Optional.empty();
+            }
             return Optional.of(
-                    new Place(task.getProcessInstanceId(), execution.getId(), execution.getParentId(), scope));
+                    new Place(task.getProcessInstanceId(), execution.getId(), execution.getParentId(), scope.getId()));
         }
 
         /**
@@ -70,6 +77,11 @@ final class EndedTasks implements Session {
 
     void completed(String taskId, Place place) {
         ended.add(new Ended(taskId, place));
+    }
+
+    /** Whether no completed task waits to be taken over (the usual case: nothing to look up). */
+    boolean isEmpty() {
+        return ended.isEmpty();
     }
 
     /** The completed task of the same branch as a task now created, if any; it is handed over once. */

@@ -52,8 +52,9 @@ public class WorkItemListener implements TaskListener {
         String group = candidateGroup(task);
         Instant due = instant(task.getDueDate());
         Instant createdAt = instant(task.getCreateTime());
+        EndedTasks ended = endedTasks();
         Optional<String> previous =
-                EndedTasks.Place.of(task).flatMap(place -> endedTasks().takeOver(place));
+                ended.isEmpty() ? Optional.empty() : EndedTasks.Place.of(task).flatMap(ended::takeOver);
         if (previous.isPresent()
                 && workItems.taskFollowed(
                         previous.get(),

@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 
 /**
@@ -148,17 +147,17 @@ public final class ReviewWork {
     }
 
     /**
-     * Works on {@code threads} threads until every report is accepted or {@code stop} says so. A
-     * report whose request fails goes back to the queue; when no node is alive the threads end.
+     * Works on {@code threads} threads until every report is accepted. A report whose request fails
+     * goes back to the queue; when no node is alive the threads end.
      */
-    public void run(int threads, BooleanSupplier stop) throws Exception {
+    public void run(int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 workers.add(pool.submit(() -> {
                     Long report;
-                    while (!stop.getAsBoolean() && api.anyAlive() && (report = queue.poll()) != null) {
+                    while (api.anyAlive() && (report = queue.poll()) != null) {
                         if (!step(report)) {
                             queue.add(report);
                         }
