@@ -33,6 +33,15 @@ public class AuditLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String objectType, Object objectId, Object before, Object after) {
+        recordAs(currentActor(), action, objectType, objectId, before, after);
+    }
+
+    /**
+     * Records an action of a named actor, for the moments when nobody is signed in yet or any
+     * more: a sign-in, a failed sign-in, a token's first use.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String actor, String action, String objectType, Object objectId, Object before, Object after) {
         jdbc.sql(
                         """
                         insert into audit_event (occurred_at, actor, action, object_type, object_id, before, after)
@@ -40,10 +49,10 @@ public class AuditLog {
                         """)
                 .params(
                         Timestamp.from(clock.instant()),
-                        currentActor(),
+                        shorten(actor),
                         action,
                         objectType,
-                        String.valueOf(objectId),
+                        shorten(String.valueOf(objectId)),
                         toJson(before),
                         toJson(after))
                 .update();
@@ -52,6 +61,11 @@ public class AuditLog {
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication == null || !authentication.isAuthenticated() ? SYSTEM : authentication.getName();
+    }
+
+    /** Typed usernames of failed sign-ins can be anything: the columns hold 64 characters. */
+    private static String shorten(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64);
     }
 
     private String toJson(Object value) {

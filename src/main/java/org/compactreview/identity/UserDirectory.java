@@ -57,6 +57,16 @@ public class UserDirectory {
         return users.passwordHash(username);
     }
 
+    /**
+     * The user's security stamp, raised by every change of access (enabled, roles, participants,
+     * password); empty when the user is unknown or disabled. A credential check remembered by a
+     * node is trusted only while this stays the same.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Long> securityStamp(String username) {
+        return users.securityStamp(username);
+    }
+
     @Transactional(readOnly = true)
     public Page<AppUser> list(PageRequest page) {
         return users.list(page);
@@ -90,7 +100,11 @@ public class UserDirectory {
         AppUser after = users.find(username).orElseThrow();
         camunda.save(after);
         audit.record("USER_CHANGED", "user", username, before, after);
-        events.publishEvent(new UserChanged(username));
+        if (before.enabled() != after.enabled()
+                || !before.roles().equals(after.roles())
+                || !before.participants().equals(after.participants())) {
+            accessChanged(username);
+        }
         return after;
     }
 
@@ -100,6 +114,12 @@ public class UserDirectory {
         checkPassword(password);
         users.updatePassword(username, passwords.encode(password));
         audit.record("USER_PASSWORD_RESET", "user", username, null, null);
+        accessChanged(username);
+    }
+
+    /** Every session and remembered credential check of the user ends with this transaction. */
+    private void accessChanged(String username) {
+        users.raiseSecurityStamp(username);
         events.publishEvent(new UserChanged(username));
     }
 

@@ -45,6 +45,19 @@ class UserRepository {
                 .optional();
     }
 
+    Optional<Long> securityStamp(String username) {
+        return jdbc.sql("select security_stamp from app_user where username = ? and enabled")
+                .param(username)
+                .query(Long.class)
+                .optional();
+    }
+
+    void raiseSecurityStamp(String username) {
+        jdbc.sql("update app_user set security_stamp = security_stamp + 1 where username = ?")
+                .param(username)
+                .update();
+    }
+
     Page<AppUser> list(PageRequest page) {
         long total = jdbc.sql("select count(*) from app_user").query(Long.class).single();
         List<AppUser> items = jdbc.sql(SELECT_USER + " order by u.username limit ? offset ?")

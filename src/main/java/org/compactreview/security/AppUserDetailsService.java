@@ -7,24 +7,21 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Loads enabled users from the app's tables; disabled and unknown users cannot sign in. */
+/**
+ * Loads enabled users from the app's tables; disabled and unknown users cannot sign in. The
+ * throttle answers before this is asked (SignInThrottleFilter).
+ */
 @Component
 class AppUserDetailsService implements UserDetailsService {
 
     private final UserDirectory directory;
-    private final SignInThrottle throttle;
 
-    AppUserDetailsService(UserDirectory directory, SignInThrottle throttle) {
+    AppUserDetailsService(UserDirectory directory) {
         this.directory = directory;
-        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        if (throttle.blocked(username)) {
-            // The same failure as an unknown user: nothing tells a guesser the account exists.
-            throw new UsernameNotFoundException("too many failed sign-ins");
-        }
         AppUser user = directory
                 .find(username)
                 .filter(AppUser::enabled)

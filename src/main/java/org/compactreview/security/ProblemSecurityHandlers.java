@@ -4,6 +4,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.compactreview.platform.DatabaseUnavailable;
 import org.compactreview.platform.Problems;
 import org.compactreview.platform.web.ProblemWriter;
@@ -48,6 +49,26 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    /** An unknown, expired or revoked API token, or one whose owner is disabled. */
+    void invalidToken(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"Compact Review\", error=\"invalid_token\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token");
+    }
+
+    /** The sign-in throttle says this client must wait before it tries this username again. */
+    void tooManySignIns(HttpServletRequest request, HttpServletResponse response, Duration wait) throws IOException {
+        long seconds = Math.max(1, wait.toSeconds());
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        problemWriter.write(
+                response,
+                problems.create(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-sign-ins",
+                        locales.resolveLocale(request),
+                        "problem.too-many-sign-ins",
+                        (seconds + 59) / 60));
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type)

@@ -1,5 +1,7 @@
 package org.compactreview.security;
 
+import org.compactreview.identity.ApiTokens;
+import org.compactreview.identity.UserDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,6 +14,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -21,10 +25,14 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two chains. Machines ({@code /api/**}, {@code /engine-rest/**}) use HTTP Basic without a
- * session, so a browser's session cookie can never authorise an API call and CSRF does not apply.
- * People use form sign-in with CSRF on, except on Camunda's webapps, which bring their own CSRF
- * protection. Camunda's webapps and engine REST are for administrators only.
+ * Three chains. Machines ({@code /api/**}, {@code /engine-rest/**}) use a personal API token
+ * ({@code Authorization: Bearer}) or HTTP Basic without a session, so a browser's session cookie
+ * can never authorise an API call and CSRF does not apply. The API description
+ * ({@code /v3/api-docs}) is read by scripts (token or Basic) and by the signed-in browser's
+ * Swagger UI (session), so it takes all three and creates no session. People use form sign-in
+ * with CSRF on, except on Camunda's webapps, which bring their own CSRF protection. Camunda's
+ * webapps and engine REST are for administrators only. Every password check passes the sign-in
+ * throttle first.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,10 +52,35 @@ class SecurityConfiguration {
     }
 
     @Bean
-    CachedBasicAuthentication cachedBasicAuthentication(AppUserDetailsService users, PasswordEncoder passwords) {
+    CachedBasicAuthentication cachedBasicAuthentication(
+            AppUserDetailsService users, PasswordEncoder passwords, UserDirectory directory) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(passwords);
-        return new CachedBasicAuthentication(dao);
+        return new CachedBasicAuthentication(dao, directory::securityStamp);
+    }
+
+    /** What the machine chains share: tokens, then the throttle, then HTTP Basic; problems for refusals. */
+    private static HttpSecurity machineAuthentication(
+            HttpSecurity http,
+            ProblemSecurityHandlers problems,
+            CachedBasicAuthentication basic,
+            AuthenticationEventPublisher events,
+            ApiTokens tokens,
+            SignInThrottle throttle) {
+        ProviderManager apiAuthentication = new ProviderManager(basic);
+        // Failed API sign-ins count towards the sign-in throttle like failed form sign-ins.
+        apiAuthentication.setAuthenticationEventPublisher(events);
+        try {
+            return http.authenticationManager(apiAuthentication)
+                    .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                    .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
+                    .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems))
+                    .exceptionHandling(
+                            errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                    .csrf(csrf -> csrf.disable());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Bean
@@ -56,29 +89,43 @@ class SecurityConfiguration {
             HttpSecurity http,
             ProblemSecurityHandlers problems,
             CachedBasicAuthentication basic,
-            AuthenticationEventPublisher events)
+            AuthenticationEventPublisher events,
+            ApiTokens tokens,
+            SignInThrottle throttle)
             throws Exception {
-        ProviderManager apiAuthentication = new ProviderManager(basic);
-        // Failed API sign-ins count towards the sign-in throttle like failed form sign-ins.
-        apiAuthentication.setAuthenticationEventPublisher(events);
         // Path matchers, not MVC matchers: /engine-rest is served by Jersey, not by Spring MVC.
-        return http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
+        return machineAuthentication(http, problems, basic, events, tokens, throttle)
+                .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(path("/engine-rest/**"))
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
-                .authenticationManager(apiAuthentication)
-                .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems))
-                .exceptionHandling(
-                        errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
                 .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiDescriptionChain(
+            HttpSecurity http,
+            ProblemSecurityHandlers problems,
+            CachedBasicAuthentication basic,
+            AuthenticationEventPublisher events,
+            ApiTokens tokens,
+            SignInThrottle throttle)
+            throws Exception {
+        // Reads only (GET): a browser's session is used if there is one, none is ever created.
+        return machineAuthentication(http, problems, basic, events, tokens, throttle)
+                .securityMatcher(new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain webChain(HttpSecurity http, ProblemSecurityHandlers problems, SignInThrottle throttle)
+            throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 path("/actuator/health"),
                                 path("/actuator/health/**"),
@@ -92,6 +139,8 @@ class SecurityConfiguration {
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
+                .addFilterBefore(
+                        new SignInThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login")
                         .failureHandler(new SignInFailureHandler())
                         .permitAll())

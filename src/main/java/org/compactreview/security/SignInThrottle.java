@@ -1,62 +1,121 @@
 package org.compactreview.security;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down password guessing: after 5 wrong passwords for a username within 15 minutes, that
- * username cannot sign in for 15 minutes, whatever password is given. The answer stays the same
- * generic failure as for a wrong password, so it tells an attacker nothing about which usernames
- * exist. Per node; wall-clock time.
+ * Slows password guessing without letting anyone lock a user out (OWASP ASVS 5.0 6.3.1, the OWASP
+ * authentication cheat sheet). Failed sign-ins are counted twice, in PostgreSQL so that every node
+ * sees the same counts:
+ *
+ * <ul>
+ *   <li>per username and client address ({@code ACCOUNT}): after 5 failures within 15 minutes
+ *       that client waits for the rest of the window before trying that username again; the real
+ *       user, from their own address, is not affected by guesses from elsewhere;
+ *   <li>per client address over all usernames ({@code CLIENT}): after 20 failures within 15
+ *       minutes that address may not sign in at all until the window ends, which stops spraying
+ *       one password over many usernames.
+ * </ul>
+ *
+ * A successful sign-in clears its username-and-address count, never the address's count (or one
+ * valid account would reset a sprayer's budget). Unknown usernames count like known ones, and the
+ * answer is the same, so the throttle tells nobody which usernames exist. The client address is
+ * the connection's, or the one in {@code X-Forwarded-For} only when the connection comes from a
+ * trusted proxy ({@code server.tomcat.remoteip.internal-proxies}, README "Security").
  */
 @Component
 class SignInThrottle {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration WINDOW = Duration.ofMinutes(15);
-
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
-
-    boolean blocked(String username) {
-        Failures f = failures.get(key(username));
-        return f != null && f.count() >= MAX_FAILURES && f.since().plus(WINDOW).isAfter(clock.instant());
+    enum Scope {
+        ACCOUNT,
+        CLIENT
     }
 
-    /** Guessing with many made-up usernames must not fill the memory. */
-    static final int MAX_TRACKED = 50_000;
+    /** What one failure did: the counts after it, and whether it began a wait. */
+    record Failure(int accountFailures, int clientFailures, boolean accountBlocked, boolean clientBlocked) {}
 
-    @EventListener
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
+    private static final String COUNT =
+            """
+            insert into sign_in_throttle (scope, throttle_key, failures, window_start) values (?, ?, 1, ?)
+            on conflict (scope, throttle_key) do update set
+                failures = case when sign_in_throttle.window_start <= ? then 1 else sign_in_throttle.failures + 1 end,
+                window_start = case when sign_in_throttle.window_start <= ? then excluded.window_start
+                                    else sign_in_throttle.window_start end
+            returning failures
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final SignInThrottleProperties limits;
+    private final AtomicLong failuresSinceCleanUp = new AtomicLong();
+
+    SignInThrottle(JdbcClient jdbc, Clock clock, SignInThrottleProperties limits) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** How long this client must wait before it may try this username again; empty if it may now. */
+    Optional<Duration> wait(String username, String address) {
         Instant now = clock.instant();
-        if (failures.size() >= MAX_TRACKED) {
-            failures.values().removeIf(f -> f.since().plus(WINDOW).isBefore(now));
-            if (failures.size() >= MAX_TRACKED) {
-                failures.clear();
-            }
+        Timestamp windowOpen = Timestamp.from(now.minus(limits.window()));
+        return jdbc.sql(
+                        """
+                        select window_start from sign_in_throttle
+                        where window_start > ?
+                          and ((scope = 'ACCOUNT' and throttle_key = ? and failures >= ?)
+                            or (scope = 'CLIENT' and throttle_key = ? and failures >= ?))
+                        order by window_start desc limit 1
+                        """)
+                .params(
+                        windowOpen,
+                        accountKey(username, address),
+                        limits.accountFailures(),
+                        address,
+                        limits.clientFailures())
+                .query(Timestamp.class)
+                .optional()
+                .map(start -> Duration.between(now, start.toInstant().plus(limits.window())));
+    }
+
+    Failure failed(String username, String address) {
+        Instant now = clock.instant();
+        int account = count(Scope.ACCOUNT, accountKey(username, address), now);
+        int client = count(Scope.CLIENT, address, now);
+        if (failuresSinceCleanUp.incrementAndGet() % 100 == 0) {
+            jdbc.sql("delete from sign_in_throttle where window_start <= ?")
+                    .param(Timestamp.from(now.minus(limits.window())))
+                    .update();
         }
-        failures.compute(
-                key(event.getAuthentication().getName()),
-                (k, f) -> f == null || f.since().plus(WINDOW).isBefore(now)
-                        ? new Failures(1, now)
-                        : new Failures(f.count() + 1, f.since()));
+        return new Failure(account, client, account == limits.accountFailures(), client == limits.clientFailures());
     }
 
-    @EventListener
-    void succeeded(AuthenticationSuccessEvent event) {
-        failures.remove(key(event.getAuthentication().getName()));
+    void succeeded(String username, String address) {
+        jdbc.sql("delete from sign_in_throttle where scope = 'ACCOUNT' and throttle_key = ?")
+                .param(accountKey(username, address))
+                .update();
     }
 
-    private static String key(String username) {
-        return username == null ? "" : username.trim().toLowerCase();
+    private int count(Scope scope, String key, Instant now) {
+        Timestamp windowOpen = Timestamp.from(now.minus(limits.window()));
+        return jdbc.sql(COUNT)
+                .params(scope.name(), key, Timestamp.from(now), windowOpen, windowOpen)
+                .query(Integer.class)
+                .single();
     }
 
-    private record Failures(int count, Instant since) {}
+    private static String accountKey(String username, String address) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (name.length() > 200) {
+            name = name.substring(0, 200);
+        }
+        return name + "|" + address;
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityService;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.identity.ApiTokens;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
@@ -42,6 +43,7 @@ class AuthorizationSweepIT extends IntegrationTest {
     /** What a focal point may reach with another participant's ids: lists scoped to itself and reference data. */
     private static final Set<String> OPEN_TO_A_FOCAL_POINT = Set.of(
             "GET /api/v1/me",
+            "GET /api/v1/me/tokens",
             "GET /api/v1/objectives",
             "GET /api/v1/participants",
             "GET /api/v1/cycles",
@@ -84,6 +86,9 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("GET /api/v1/cycles/{id}/summary", "[403, 409, 409, 409]"),
             Map.entry("GET /api/v1/follow-up-items", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/me", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/me/tokens", "[200, 200, 200, 200]"),
+            Map.entry("POST /api/v1/me/tokens", "[400, 400, 400, 400]"),
+            Map.entry("DELETE /api/v1/me/tokens/{id}", "[404, 404, 404, 404]"),
             Map.entry("GET /api/v1/objectives", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/participants", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/practices", "[200, 200, 200, 200]"),
@@ -119,6 +124,14 @@ class AuthorizationSweepIT extends IntegrationTest {
     @Autowired
     CapacityService capacity;
 
+    @Autowired
+    ApiTokens apiTokens;
+
+    /** With a token instead of a password, token management is refused (403); all else answers alike. */
+    private static final Map<String, String> WITH_A_TOKEN = Map.of(
+            "POST /api/v1/me/tokens", "[403, 403, 403, 403]",
+            "DELETE /api/v1/me/tokens/{id}", "[403, 403, 403, 403]");
+
     @Test
     void noFocalPointReachesAnotherParticipantsDataAndNobodySignedOutReachesAnything() throws Exception {
         ReviewCycle cycle = openAnnualReview("sweep", "EGY", "JOR");
@@ -152,6 +165,21 @@ class AuthorizationSweepIT extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString());
+        // Each caller also has an API token (its first use is audited here, before the count), and
+        // Jordan's focal point a revoked one.
+        Map<String, String> tokens = new java.util.HashMap<>();
+        for (String caller : CALLERS) {
+            String secret = apiTokens.create(directoryUser(caller), "sweep", 30).secret();
+            assertThat(withToken(secret)
+                            .getForEntity("/api/v1/me", String.class)
+                            .getStatusCode()
+                            .value())
+                    .isEqualTo(200);
+            tokens.put(caller, secret);
+        }
+        var revoked = apiTokens.create(directoryUser("fp-jor"), "revoked", 30);
+        long egyptsToken = apiTokens.create(Users.FP_EGY, "egypt", 30).token().id();
+        apiTokens.revoke(directoryUser("fp-jor"), revoked.token().id());
         long auditBefore = auditCount();
         int egyptLockBefore = reports.get(egypt.id(), Users.FP_EGY).lockVersion();
 
@@ -170,14 +198,18 @@ class AuthorizationSweepIT extends IntegrationTest {
                                 "/tasks/{id}",
                                 "/tasks/" + (path.getKey().endsWith("/assignee") ? freshTask : egyptTask))
                         .replace("/capacity-requests/{id}", "/capacity-requests/" + egyptRequest)
+                        .replace("/me/tokens/{id}", "/me/tokens/" + egyptsToken)
                         .replace("{id}", String.valueOf(cycle.id()))
                         .replace("{username}", "fp-egy")
                         .replace("{version}", "1");
                 int signedOut = call(method, url, null);
                 List<Integer> answers = new ArrayList<>();
+                List<Integer> tokenAnswers = new ArrayList<>();
                 for (String caller : CALLERS) {
                     answers.add(call(method, url, caller));
+                    tokenAnswers.add(callWithToken(method, url, tokens.get(caller)));
                 }
+                int revokedToken = callWithToken(method, url, revoked.secret());
                 tried.add(operation + " -> " + answers + " / " + signedOut);
                 String expected = EXPECTED.get(operation);
                 if (expected == null) {
@@ -192,10 +224,18 @@ class AuthorizationSweepIT extends IntegrationTest {
                 if (signedOut != 401) {
                     leaks.add(operation + " answered " + signedOut + " when signed out");
                 }
+                String expectedWithToken = WITH_A_TOKEN.getOrDefault(operation, expected);
+                if (!tokenAnswers.toString().equals(expectedWithToken)) {
+                    leaks.add(operation + " answered " + tokenAnswers + " with tokens, expected " + expectedWithToken);
+                }
+                if (revokedToken != 401) {
+                    leaks.add(operation + " answered " + revokedToken + " to a revoked token");
+                }
             }
         }
         System.out.println("Authorization sweep: " + tried.size() + " operations x " + (CALLERS.size() + 1)
-                + " callers " + CALLERS + " / signed out\n" + String.join("\n", tried));
+                + " callers " + CALLERS + " / signed out, each also with its API token and a revoked token\n"
+                + String.join("\n", tried));
         assertThat(tried).hasSizeGreaterThan(40);
         assertThat(leaks).isEmpty();
         assertThat(auditCount()).as("nothing was changed").isEqualTo(auditBefore);
@@ -209,6 +249,26 @@ class AuthorizationSweepIT extends IntegrationTest {
         return client.exchange(url, HttpMethod.valueOf(method), new HttpEntity<>("{}", headers), String.class)
                 .getStatusCode()
                 .value();
+    }
+
+    private int callWithToken(String method, String url, String secret) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return withToken(secret)
+                .exchange(url, HttpMethod.valueOf(method), new HttpEntity<>("{}", headers), String.class)
+                .getStatusCode()
+                .value();
+    }
+
+    private static org.compactreview.identity.CurrentUser directoryUser(String username) {
+        return switch (username) {
+            case "fp-jor" -> Users.FP_JOR;
+            case "secretariat" -> Users.SECRETARIAT;
+            case "manager" -> Users.MANAGER;
+            default ->
+                new org.compactreview.identity.CurrentUser(
+                        "admin", java.util.Set.of(org.compactreview.identity.Role.ADMIN), java.util.Set.of());
+        };
     }
 
     private long auditCount() {

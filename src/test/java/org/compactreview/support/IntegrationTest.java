@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -136,6 +138,13 @@ public abstract class IntegrationTest {
 
     protected TestRestTemplate as(String username) {
         return http.withBasicAuth(username, "demo");
+    }
+
+    /** A client that sends a personal API token as {@code Authorization: Bearer}. */
+    protected TestRestTemplate withToken(String secret) {
+        return new TestRestTemplate(new RestTemplateBuilder()
+                .uriTemplateHandler(http.getRestTemplate().getUriTemplateHandler())
+                .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + secret));
     }
 
     private static GreenMail startMail() {
