@@ -106,6 +106,7 @@ class EmbeddedPostgresRestartIT {
                         "submissionDue",
                         Instant.now().plus(30, ChronoUnit.DAYS).toString())));
         cycleId = cycle.get("id").asLong();
+        acknowledgedWrites++;
         for (JsonNode report : ok(api.get(ReviewWork.SECRETARIAT, "/api/v1/reports?cycleId=" + cycleId))) {
             saveAndSubmit(api, report.get("id").asLong());
         }
