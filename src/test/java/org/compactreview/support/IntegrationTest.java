@@ -39,6 +39,8 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "compact-review.embedded-postgres.data-directory=target/it-postgres",
             "compact-review.embedded-postgres.clean=true",
+            // Thrown away after the run: commits need not wait for the disk.
+            "compact-review.embedded-postgres.durable=false",
             "compact-review.initial-users.demo-users=true",
             "compact-review.mail.enabled=true",
             "camunda.bpm.job-execution.enabled=false",

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 
 /**
- * One Compact Review node: the real application in a JVM of its own, on the external PostgreSQL,
- * with its job executor on, as an operator runs it. {@link #kill()} is SIGKILL: no shutdown hook,
+ * One Compact Review node: the real application in a JVM of its own, on the external PostgreSQL
+ * or, as the default run, on an embedded one of its own, with its job executor on, as an operator
+ * runs it. {@link #kill()} is SIGKILL: no shutdown hook,
  * no pool closing, no job unlocking. Its log is kept in {@code target/fault-logs}.
  */
 public final class AppNode implements AutoCloseable {
@@ -42,6 +43,30 @@ public final class AppNode implements AutoCloseable {
      * over within the test).
      */
     public static AppNode on(String name, String databaseUrl, int smtpPort, Map<String, String> settings) {
+        return create(
+                name,
+                List.of(
+                        "--spring.datasource.url=" + databaseUrl,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--compact-review.mail.enabled=true",
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + smtpPort),
+                settings);
+    }
+
+    /**
+     * A node as {@code mvn spring-boot:run} runs it: no database URL, so it starts its own embedded
+     * PostgreSQL, durable, on {@code dataDirectory} (kept across restarts), with the demo users.
+     */
+    public static AppNode embedded(String name, Path dataDirectory, Map<String, String> settings) {
+        return create(
+                name,
+                List.of("--compact-review.embedded-postgres.data-directory=" + dataDirectory.toAbsolutePath()),
+                settings);
+    }
+
+    private static AppNode create(String name, List<String> database, Map<String, String> settings) {
         int port = FreePort.next();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -51,18 +76,13 @@ public final class AppNode implements AutoCloseable {
                 classpath(),
                 "org.compactreview.CompactReviewApplication",
                 "--server.port=" + port,
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
                 "--compact-review.initial-users.demo-users=true",
-                "--compact-review.mail.enabled=true",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort,
                 "--camunda.bpm.generate-unique-process-engine-name=false",
                 // The engine's host name is written with every job it runs (act_hi_job_log).
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--logging.level.root=warn",
                 "--logging.level.org.compactreview=info"));
+        command.addAll(database);
         settings.forEach((key, value) -> command.add("--" + key + "=" + value));
         return new AppNode(name, command, port);
     }
@@ -79,12 +99,8 @@ public final class AppNode implements AutoCloseable {
 
     /** Starts the node and waits until it answers healthy (it applies migrations on first start). */
     public AppNode start() throws IOException {
-        Files.createDirectories(LOGS);
-        File log = LOGS.resolve(name + ".log").toFile();
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                .start();
+        launch();
+        File log = logFile().toFile();
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Awaitility.await(name + " healthy")
@@ -103,6 +119,37 @@ public final class AppNode implements AutoCloseable {
                     return health.statusCode() == 200;
                 });
         return this;
+    }
+
+    /** Starts the node's process without waiting for it, e.g. for a node expected to refuse to start. */
+    public AppNode launch() throws IOException {
+        Files.createDirectories(LOGS);
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
+                .start();
+        return this;
+    }
+
+    /** Waits until the process ends by itself and answers its exit code. */
+    public int awaitExit(Duration within) throws InterruptedException {
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " still running after " + within);
+        }
+        return process.exitValue();
+    }
+
+    /** What the node logged, across its starts. */
+    public String log() throws IOException {
+        return Files.readString(logFile());
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    private Path logFile() {
+        return LOGS.resolve(name + ".log");
     }
 
     /** SIGKILL, then waits until the process is gone. */

@@ -283,16 +283,18 @@ public final class ReviewWork {
         return reportId % 5 == 0;
     }
 
-    private Map<String, Object> draft(JsonNode report) {
+    /**
+     * A complete draft of a report as read from the API: every objective rated and described, its
+     * text naming the participant; the ratings change with each submitted version.
+     */
+    public static Map<String, Object> draft(JsonNode report) {
         List<Map<String, Object>> entries = new ArrayList<>();
         int version = report.get("submittedVersion").asInt();
         for (int objective = 1; objective <= 23; objective++) {
             Map<String, Object> entry = new HashMap<>();
             entry.put("objective", objective);
             entry.put("rating", (objective + version) % 5);
-            entry.put(
-                    "achievements",
-                    participants.get(report.get("id").asLong()) + ": progress on objective " + objective);
+            entry.put("achievements", report.get("participantCode").asText() + ": progress on objective " + objective);
             entry.put("obstacles", "Funding");
             entry.put("priorities", "Data");
             entry.put("supportNeeded", objective == 5);
