@@ -54,6 +54,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 switch (e.type()) {
                     case "not-found" -> HttpStatus.NOT_FOUND;
                     case "conflict" -> HttpStatus.CONFLICT;
+                    case "forbidden" -> HttpStatus.FORBIDDEN;
                     default -> HttpStatus.BAD_REQUEST;
                 };
         ProblemDetail problem = problem(status, e.type(), e.messageCode(), e.arguments());
@@ -127,8 +128,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-body", "problem.malformed-body");
-        return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+        return new ResponseEntity<>(JsonBodyProblems.of(e, problems), problemHeaders(), HttpStatus.BAD_REQUEST);
     }
 
     @Override

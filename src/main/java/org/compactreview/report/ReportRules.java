@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.InvalidInputException.FieldProblem;
+import org.compactreview.platform.StorableInput;
 
 /** The rules a report's content must keep; plain code, testable without a database. */
 final class ReportRules {
@@ -87,11 +88,16 @@ final class ReportRules {
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw new InvalidInputException("comment", "validation.text.too-long", MAX_COMMENT);
         }
+        if (!StorableInput.storable(comment)) {
+            throw new InvalidInputException("comment", StorableInput.UNSTORABLE_TEXT);
+        }
     }
 
     private static void checkText(List<FieldProblem> problems, String field, String text) {
         if (text != null && text.length() > MAX_TEXT) {
             problems.add(new FieldProblem(field, "validation.text.too-long", MAX_TEXT));
+        } else if (!StorableInput.storable(text)) {
+            problems.add(new FieldProblem(field, StorableInput.UNSTORABLE_TEXT));
         }
     }
 }

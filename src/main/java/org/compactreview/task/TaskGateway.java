@@ -9,6 +9,7 @@ import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
 import org.compactreview.identity.UserDirectory;
 import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.ForbiddenException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.Page;
@@ -49,7 +50,7 @@ public class TaskGateway {
     @Transactional(readOnly = true)
     public Page<WorkItem> list(CurrentUser user, WorkItemFilter filter, PageRequest page) {
         if (filter.allTeams() && !managesWork(user)) {
-            throw new ConflictException("problem.task.all-teams-not-allowed");
+            throw new ForbiddenException("problem.task.all-teams-not-allowed");
         }
         return workItems.list(filter, user.username(), user.candidateGroups(), clock.instant(), page);
     }

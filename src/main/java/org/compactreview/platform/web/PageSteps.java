@@ -7,6 +7,7 @@ import java.util.Map;
 import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.Problems;
+import org.compactreview.platform.StorableInput;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -37,13 +38,18 @@ public class PageSteps {
         return "redirect:" + back;
     }
 
-    /** A date field of a form, as yyyy-MM-dd. */
+    /** A date field of a form, as yyyy-MM-dd, within the years the database is asked to keep. */
     public static LocalDate date(String field, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "validation.cycle.due-date");
         }
+        if (!StorableInput.inRange(date)) {
+            throw new InvalidInputException(field, StorableInput.DATE_OUT_OF_RANGE, StorableInput.yearBounds());
+        }
+        return date;
     }
 
     private static Map<String, String> typed() {

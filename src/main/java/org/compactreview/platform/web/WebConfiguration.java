@@ -8,7 +8,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** The language switch: {@code ?lang=ar} on any page changes and remembers the user's language. */
+/**
+ * The language switch: {@code ?lang=ar} on any page changes and remembers the user's language.
+ * Parameters the database could not store are refused before any controller sees them.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -23,5 +26,6 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setParamName("lang");
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch).excludePathPatterns("/api/**");
+        registry.addInterceptor(new StorableParameters());
     }
 }

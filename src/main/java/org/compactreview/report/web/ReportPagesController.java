@@ -1,7 +1,10 @@
 package org.compactreview.report.web;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityRequest;
 import org.compactreview.capacity.CapacityService;
@@ -16,11 +19,14 @@ import org.compactreview.report.ReportEntry;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ReportVersion;
 import org.compactreview.report.ValidationDecision;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,6 +69,18 @@ class ReportPagesController {
         this.problems = problems;
     }
 
+    /**
+     * Binds only the fields the form has: one entry per objective (index = number - 1). Any other
+     * index ({@code entries[300]}, {@code entries[-1]}) is left unbound and refused by {@link #save}
+     * with a message, instead of failing inside the binder.
+     */
+    @InitBinder("form")
+    void bindOnlyTheFormsEntries(WebDataBinder binder) {
+        List<String> fields = new ArrayList<>(List.of("lockVersion"));
+        framework.objectives().forEach(o -> fields.add("entries[" + (o.number() - 1) + "].*"));
+        binder.setAllowedFields(fields.toArray(String[]::new));
+    }
+
     @GetMapping("/reports/{id}")
     String form(@PathVariable long id, CurrentUser user, Model model) {
         Report report = reports.get(id, user);
@@ -78,6 +96,15 @@ class ReportPagesController {
             CurrentUser user,
             Model model,
             RedirectAttributes redirect) {
+        Optional<String> outside = Arrays.stream(errors.getSuppressedFields())
+                .filter(field -> field.startsWith("entries"))
+                .findFirst();
+        if (outside.isPresent()) {
+            model.addAttribute(
+                    "formError",
+                    problems.text(LocaleContextHolder.getLocale(), "validation.entry.not-on-form", outside.get()));
+            return showForm(reports.get(id, user), form, user, model);
+        }
         List<ReportEntry> entries = form.getEntries().stream()
                 .filter(Objects::nonNull)
                 .map(ReportForm.EntryForm::toEntry)
