@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +38,25 @@ class TwoNodeIT extends FaultTest {
         AppNode a = node("node-a").start();
         AppNode b = node("node-b").start();
         Api api = new Api(List.of(a, b));
+
+        // The sign-in throttle counts in the database: five guesses at one username, spread over
+        // both nodes, stop that client on both (per-node counts would have allowed 2-3 more
+        // each); the real user, from their own address, still gets in. Both nodes trust this
+        // test as their proxy (127.0.0.1, the default), so X-Forwarded-For names the client.
+        String attacker = "203.0.113.50";
+        List<AppNode> nodes = List.of(a, b);
+        for (int i = 0; i < 5; i++) {
+            assertThat(basicFrom(nodes.get(i % 2), "manager", "guess-" + i, attacker))
+                    .isEqualTo(401);
+        }
+        assertThat(basicFrom(a, "manager", Api.PASSWORD, attacker)).isEqualTo(429);
+        assertThat(basicFrom(b, "manager", Api.PASSWORD, attacker)).isEqualTo(429);
+        assertThat(basicFrom(b, "manager", Api.PASSWORD, "198.51.100.7")).isEqualTo(200);
+        assertThat(db().sql("select failures from sign_in_throttle where scope = 'ACCOUNT' and throttle_key = ?")
+                        .param("manager|" + attacker)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
 
         // Sessions live in the database: signed in on b, the secretariat is known to a.
         WebSession secretariat = WebSession.signIn(b, "secretariat", Api.PASSWORD);
@@ -85,6 +110,23 @@ class TwoNodeIT extends FaultTest {
                 work.acknowledged(),
                 jobsByNode(process),
                 figures);
+    }
+
+    /** An HTTP Basic call to a node as if from {@code client}, behind the node's trusted proxy. */
+    private static int basicFrom(AppNode node, String user, String password, String client) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.baseUri() + "/api/v1/me"))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                .header("X-Forwarded-For", client)
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private int jobsRun(String process, String activity) {
