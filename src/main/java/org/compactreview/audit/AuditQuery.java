@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +24,20 @@ public class AuditQuery {
         this.json = json;
     }
 
-    public Page<AuditEvent> find(String objectType, String objectId, PageRequest page) {
+    /** Events of one kind of object ({@link AuditObjectType}, in any case) and/or one object id. */
+    public Page<AuditEvent> find(String objectTypeName, String objectId, PageRequest page) {
+        String objectType = objectTypeName == null || objectTypeName.isBlank()
+                ? null
+                : AuditObjectType.parse(objectTypeName)
+                        .map(AuditObjectType::code)
+                        .orElseThrow(() -> new InvalidInputException(
+                                "objectType",
+                                "validation.audit.object-type",
+                                String.join(
+                                        ", ",
+                                        Arrays.stream(AuditObjectType.values())
+                                                .map(AuditObjectType::code)
+                                                .toList())));
         String where = " where (cast(:type as varchar) is null or object_type = :type)"
                 + " and (cast(:id as varchar) is null or object_id = :id)";
         long total = jdbc.sql("select count(*) from audit_event" + where)

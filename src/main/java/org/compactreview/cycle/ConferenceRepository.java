@@ -118,15 +118,35 @@ class ConferenceRepository {
                         """)
                 .param("participant", participantCode)
                 .param("objective", objective)
-                .query((rs, n) -> new FollowUpItem(
-                        rs.getLong("id"),
-                        rs.getLong("cycle_id"),
-                        rs.getString("period"),
-                        rs.getInt("objective_number"),
-                        rs.getString("text"),
-                        strings(rs.getArray("responsible")),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query((rs, n) -> item(rs))
                 .list();
+    }
+
+    /** Follow-up items for any of some participants: those naming one of them and those for all. */
+    List<FollowUpItem> followUpItemsFor(java.util.Collection<String> participantCodes, Integer objective) {
+        return jdbc.sql(
+                        """
+                        select f.*, c.period from follow_up_item f join review_cycle c on c.id = f.cycle_id
+                        where (cardinality(f.responsible) = 0
+                               or exists (select 1 from unnest(f.responsible) r where r in (:codes)))
+                          and (cast(:objective as smallint) is null or f.objective_number = :objective)
+                        order by f.objective_number, f.id
+                        """)
+                .param("codes", participantCodes.isEmpty() ? List.of("") : participantCodes)
+                .param("objective", objective)
+                .query((rs, n) -> item(rs))
+                .list();
+    }
+
+    private static FollowUpItem item(java.sql.ResultSet rs) throws SQLException {
+        return new FollowUpItem(
+                rs.getLong("id"),
+                rs.getLong("cycle_id"),
+                rs.getString("period"),
+                rs.getInt("objective_number"),
+                rs.getString("text"),
+                strings(rs.getArray("responsible")),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The conference's own steps after the regional reviews: compile the progress report, consult
  * stakeholders, negotiate the declaration in numbered drafts, adopt it. Each step locks the cycle,
- * checks its status and the caller's role, records, audits and completes its task.
+ * checks its status and the caller's role, records, audits, completes its task and moves the
+ * status on: OPEN, COMPILATION, CONSULTATION, NEGOTIATION, ADOPTION, CLOSED (see {@link CycleStatus}).
  */
 @Service
 public class ConferenceService {
@@ -41,9 +42,30 @@ public class ConferenceService {
         this.clock = clock;
     }
 
+    /**
+     * Every regional review has ended and "Compile progress report" begins: called by the engine
+     * ({@code CompilationStarted}) in the command that ends the last review.
+     */
+    @Transactional
+    public void compilationStarted(long cycleId) {
+        ReviewCycle cycle = cycles.lock(cycleId).orElseThrow(() -> new NotFoundException("conference", cycleId));
+        if (cycle.status() != CycleStatus.OPEN) {
+            return;
+        }
+        cycles.updateStatus(cycleId, CycleStatus.COMPILATION, null);
+        audit.record(
+                "CONFERENCE_COMPILATION_STARTED",
+                "cycle",
+                cycleId,
+                Map.of("status", CycleStatus.OPEN),
+                Map.of("status", CycleStatus.COMPILATION));
+    }
+
     @Transactional
     public void compile(long cycleId, CurrentUser user, String narrative) {
-        step(cycleId, user, Role.SECRETARIAT, CycleStatus.OPEN);
+        // OPEN too: a conference that reached its compilation before COMPILATION was recorded;
+        // its open task decides, and without one the step answers 409.
+        step(cycleId, user, Role.SECRETARIAT, CycleStatus.COMPILATION, CycleStatus.OPEN);
         text("narrative", narrative);
         conference.saveNarrative(cycleId, narrative, user.username(), clock.instant());
         tasks.complete(ConferenceModel.TASK_COMPILE_PROGRESS_REPORT, cycleId, null, user, Map.of());
@@ -100,12 +122,17 @@ public class ConferenceService {
                     null,
                     user,
                     Map.of(ConferenceModel.VAR_AGREED, true));
+            cycles.updateStatus(cycleId, CycleStatus.ADOPTION, null);
             audit.record(
                     "DECLARATION_AGREED",
                     "cycle",
                     cycleId,
-                    null,
-                    Map.of("draft", conference.drafts(cycleId).size()));
+                    Map.of("status", CycleStatus.NEGOTIATION),
+                    Map.of(
+                            "status",
+                            CycleStatus.ADOPTION,
+                            "draft",
+                            conference.drafts(cycleId).size()));
             return;
         }
         text("text", newDraft);
@@ -122,7 +149,9 @@ public class ConferenceService {
     /** The conference adopts the agreed declaration: its commitments become follow-up items. */
     @Transactional
     public void adopt(long cycleId, CurrentUser user, List<Commitment> commitments) {
-        step(cycleId, user, Role.SECRETARIAT, CycleStatus.NEGOTIATION);
+        // NEGOTIATION too: a declaration agreed before ADOPTION was recorded; the open adoption task
+        // decides, and without one the step answers 409.
+        step(cycleId, user, Role.SECRETARIAT, CycleStatus.ADOPTION, CycleStatus.NEGOTIATION);
         if (commitments == null || commitments.isEmpty()) {
             throw new InvalidInputException("commitments", "validation.conference.commitments");
         }
@@ -144,20 +173,37 @@ public class ConferenceService {
                 conference.drafts(cycleId));
     }
 
+    /**
+     * Follow-up items as a caller may list them: the secretariat, managers and administrators see
+     * every item (or a participant's); a focal point sees those addressed to its own participants
+     * or to everyone, and asking for another participant lists nothing, as the other lists do.
+     */
+    @Transactional(readOnly = true)
+    public List<FollowUpItem> followUpItems(CurrentUser user, String participantCode, Integer objective) {
+        if (user.seesAllParticipants()) {
+            return conference.followUpItems(participantCode, objective);
+        }
+        if (participantCode != null && !user.participants().contains(participantCode)) {
+            return List.of();
+        }
+        java.util.Set<String> codes = participantCode == null ? user.participants() : java.util.Set.of(participantCode);
+        return conference.followUpItemsFor(codes, objective);
+    }
+
     /** Follow-up items that a participant reports against (those naming it and those for all). */
     @Transactional(readOnly = true)
     public List<FollowUpItem> followUpItems(String participantCode, Integer objective) {
         return conference.followUpItems(participantCode, objective);
     }
 
-    private ReviewCycle step(long cycleId, CurrentUser user, Role role, CycleStatus status) {
+    private ReviewCycle step(long cycleId, CurrentUser user, Role role, CycleStatus status, CycleStatus... legacy) {
         ReviewCycle cycle = cycles.lock(cycleId)
                 .filter(c -> c.kind() == CycleKind.HIGH_LEVEL_CONFERENCE)
                 .orElseThrow(() -> new NotFoundException("conference", cycleId));
         if (!user.has(role)) {
             throw new AccessDeniedException(role + " only");
         }
-        if (cycle.status() != status) {
+        if (cycle.status() != status && !List.of(legacy).contains(cycle.status())) {
             throw new ConflictException("problem.cycle.wrong-status", cycle.status(), status);
         }
         return cycle;

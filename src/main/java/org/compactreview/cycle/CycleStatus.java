@@ -2,8 +2,10 @@ package org.compactreview.cycle;
 
 /**
  * OPEN while reports (or regional reviews) are worked on. An annual cycle is then consolidated,
- * its meeting prepared, and closed; a conference goes through compilation, stakeholder
- * consultation and negotiation before it closes with the adopted declaration.
+ * its meeting prepared, and closed: OPEN, CONSOLIDATED, MEETING_PREPARED, CLOSED. A conference
+ * moves with its process: COMPILATION once every regional review has ended, CONSULTATION once the
+ * progress report is compiled, NEGOTIATION once the consultation is closed, ADOPTION once a draft
+ * is agreed, and CLOSED with the adopted declaration.
  */
 public enum CycleStatus {
     OPEN,
@@ -12,5 +14,6 @@ public enum CycleStatus {
     COMPILATION,
     CONSULTATION,
     NEGOTIATION,
+    ADOPTION,
     CLOSED
 }

@@ -23,7 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserDirectory {
 
-    static final int MIN_PASSWORD_LENGTH = 12;
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** BCrypt reads at most 72 bytes. */
+    public static final int MAX_PASSWORD_LENGTH = 72;
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
@@ -167,8 +170,9 @@ public class UserDirectory {
     }
 
     private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 72) {
-            throw new InvalidInputException("password", "validation.password.length", MIN_PASSWORD_LENGTH, 72);
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
+            throw new InvalidInputException(
+                    "password", "validation.password.length", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
         }
     }
 }

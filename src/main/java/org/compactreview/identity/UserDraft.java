@@ -1,5 +1,6 @@
 package org.compactreview.identity;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -7,16 +8,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 
-/** What an administrator sets on a user. Focal points must represent at least one participant. */
+/**
+ * What an administrator sets on a user. Focal points must represent at least one participant. A
+ * user is enabled unless {@code enabled} says false.
+ */
 public record UserDraft(
         @NotBlank @Size(max = 200) String displayName,
         @Email @Size(max = 254) String email,
         @Pattern(regexp = "ar|en|es|fr") String locale,
-        boolean enabled,
+        @Schema(defaultValue = "true", description = "Default true") Boolean enabled,
         @NotEmpty Set<Role> roles,
         Set<@NotBlank @Size(max = 16) String> participants) {
 
     public UserDraft {
+        enabled = enabled == null || enabled;
         participants = participants == null ? Set.of() : Set.copyOf(participants);
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }

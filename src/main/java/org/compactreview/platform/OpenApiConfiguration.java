@@ -6,12 +6,24 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.compactreview.identity.CurrentUser;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description at {@code /v3/api-docs}; every call needs HTTP Basic. */
+/**
+ * The OpenAPI description at {@code /v3/api-docs}; every call needs HTTP Basic. The signed-in
+ * user that controllers take as a {@link CurrentUser} parameter comes from the request's
+ * authentication, never from the caller, so it is not a parameter of any operation. The error
+ * answers of each operation are documented by {@link ProblemResponses}.
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
 
     @Bean
     OpenAPI compactReviewApi() {
@@ -28,7 +40,18 @@ class OpenApiConfiguration {
                                 "basic",
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
-                                        .scheme("basic")))
+                                        .scheme("basic"))
+                        .addSchemas(ProblemResponses.PROBLEM_SCHEMA, ProblemResponses.problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList("basic"));
+    }
+
+    @Bean
+    OperationCustomizer problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
+    RequiredPrimitives requiredPrimitives() {
+        return new RequiredPrimitives();
     }
 }

@@ -14,7 +14,7 @@ public record ReportEntry(
         @Schema(maxLength = ReportRules.MAX_TEXT) String achievements,
         @Schema(maxLength = ReportRules.MAX_TEXT) String obstacles,
         @Schema(maxLength = ReportRules.MAX_TEXT) String priorities,
-        boolean supportNeeded,
+        @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, description = "Default false") boolean supportNeeded,
         @Schema(maxLength = ReportRules.MAX_TEXT, description = "Regional reviews: good practices")
                 String goodPractices) {
 

@@ -55,7 +55,11 @@ public class ReportService {
         return withEntries(visible(reports.find(id), id, user));
     }
 
-    /** Reports the caller may see, newest cycle first: its own participants', or one cycle's. */
+    /**
+     * Reports the caller may see, newest cycle first: its own participants', or one cycle's. A
+     * regional body's focal point asking for one of its members gets the member's accepted national
+     * reports, which it may read by id; another participant lists nothing.
+     */
     @Transactional(readOnly = true)
     public List<Report> list(CurrentUser user, Long cycleId, String participantCode) {
         Set<String> codes;
@@ -67,10 +71,16 @@ public class ReportService {
                 return withEntries(reports.inCycle(cycleId));
             }
             codes = Set.of(participantCode);
+        } else if (participantCode == null) {
+            codes = user.participants();
+        } else if (user.participants().contains(participantCode)) {
+            codes = Set.of(participantCode);
+        } else if (user.has(Role.FOCAL_POINT) && reports.isMemberOfAny(participantCode, user.participants())) {
+            return withEntries(reports.forParticipants(Set.of(participantCode), cycleId).stream()
+                    .filter(row -> !row.regional() && row.status() == ReportStatus.ACCEPTED)
+                    .toList());
         } else {
-            codes = participantCode == null
-                    ? user.participants()
-                    : user.participants().contains(participantCode) ? Set.of(participantCode) : Set.of();
+            codes = Set.of();
         }
         return withEntries(reports.forParticipants(codes, cycleId));
     }

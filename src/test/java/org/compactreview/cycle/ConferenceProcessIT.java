@@ -64,6 +64,7 @@ class ConferenceProcessIT extends IntegrationTest {
 
         assertThat(pi).isWaitingAt(ConferenceModel.TASK_COMPILE_PROGRESS_REPORT);
         assertThat(task(ConferenceModel.TASK_COMPILE_PROGRESS_REPORT, pi)).hasCandidateGroup("secretariat");
+        assertThat(status(conference)).as("the last review accepted").isEqualTo(CycleStatus.COMPILATION);
         assertThat(reports.versions(review.id(), Users.SECRETARIAT)).hasSize(2);
         assertThat(reports.get(review.id(), FP_ARCP).entries().get(0).goodPractices())
                 .isEqualTo("second practices 1");
@@ -89,11 +90,18 @@ class ConferenceProcessIT extends IntegrationTest {
     void twoNegotiationRoundsThenAgreementAndAdoption() {
         ReviewCycle conference = open("ARCP");
         ProcessInstance pi = instance(conference);
+        assertThat(status(conference)).isEqualTo(CycleStatus.OPEN);
+        assertThatThrownBy(() -> conferences.compile(conference.id(), Users.SECRETARIAT, "Too early"))
+                .as("no compilation while a regional review runs")
+                .isInstanceOf(ConflictException.class);
         setClock(conference.windowClosesAt().plusSeconds(1));
         runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(ConferenceModel.TASK_COMPILE_PROGRESS_REPORT);
+        assertThat(status(conference)).isEqualTo(CycleStatus.COMPILATION);
 
         conferences.compile(conference.id(), Users.SECRETARIAT, "Progress since the last conference");
         assertThat(pi).isWaitingAt(ConferenceModel.TASK_CONSULT_STAKEHOLDERS);
+        assertThat(status(conference)).isEqualTo(CycleStatus.CONSULTATION);
         conferences.addSubmission(
                 conference.id(),
                 Users.SECRETARIAT,
@@ -102,6 +110,7 @@ class ConferenceProcessIT extends IntegrationTest {
                 "Portability of pensions first");
         conferences.finishConsultation(conference.id(), Users.SECRETARIAT);
         assertThat(pi).isWaitingAt(ConferenceModel.TASK_NEGOTIATE_DECLARATION);
+        assertThat(status(conference)).isEqualTo(CycleStatus.NEGOTIATION);
         assertThat(task(ConferenceModel.TASK_NEGOTIATE_DECLARATION, pi)).hasCandidateGroup("manager");
         assertThatThrownBy(() -> conferences.negotiate(conference.id(), Users.MANAGER, null, true))
                 .isInstanceOf(ConflictException.class);
@@ -109,8 +118,12 @@ class ConferenceProcessIT extends IntegrationTest {
         conferences.negotiate(conference.id(), Users.MANAGER, "Draft one", false);
         assertThat(pi).isWaitingAt(ConferenceModel.TASK_NEGOTIATE_DECLARATION);
         conferences.negotiate(conference.id(), Users.MANAGER, "Draft two", false);
+        assertThat(status(conference)).isEqualTo(CycleStatus.NEGOTIATION);
         conferences.negotiate(conference.id(), Users.MANAGER, null, true);
         assertThat(pi).isWaitingAt(ConferenceModel.TASK_ADOPT_DECLARATION);
+        assertThat(status(conference)).as("agreed: adoption is open").isEqualTo(CycleStatus.ADOPTION);
+        assertThatThrownBy(() -> conferences.negotiate(conference.id(), Users.MANAGER, "Draft three", false))
+                .isInstanceOf(ConflictException.class);
 
         conferences.adopt(
                 conference.id(),
@@ -170,6 +183,10 @@ class ConferenceProcessIT extends IntegrationTest {
                         null,
                         LocalDate.ofInstant(START, java.time.ZoneOffset.UTC).plusDays(200)),
                 Users.SECRETARIAT);
+    }
+
+    private CycleStatus status(ReviewCycle conference) {
+        return cycles.get(conference.id()).status();
     }
 
     private ProcessInstance instance(ReviewCycle cycle) {

@@ -1,6 +1,8 @@
 package org.compactreview.audit.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.compactreview.audit.AuditEvent;
 import org.compactreview.audit.AuditQuery;
@@ -25,9 +27,18 @@ class AuditController {
     }
 
     @GetMapping
-    @Operation(summary = "Audit events, newest first, optionally for one object (e.g. objectType=report&objectId=7)")
+    @Operation(
+            summary = "Audit events, newest first, optionally for one kind of object and/or one object (e.g. "
+                    + "objectType=report&objectId=7)")
     Page<AuditEvent> events(
-            @RequestParam(required = false) String objectType,
+            @RequestParam(required = false)
+                    @Parameter(
+                            description = "The kind of object, in any case (report, REPORT); another value answers 400",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            allowableValues = {"cycle", "report", "task", "capacity-request", "user"}))
+                    String objectType,
             @RequestParam(required = false) String objectId,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) int size) {

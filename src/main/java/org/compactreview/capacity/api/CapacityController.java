@@ -2,8 +2,10 @@ package org.compactreview.capacity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -60,6 +62,8 @@ class CapacityController {
 
     @PostMapping("/capacity-requests/{id}/assessment")
     @PreAuthorize("hasRole('SECRETARIAT')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The request is not waiting for assessment (conflict)")
     @Operation(
             summary = "Assess a request (secretariat): ACCEPT; MERGE into a similar open request of another "
                     + "participant on the same objective (peer exchange, mergeInto required); DECLINE with a reason")
@@ -69,6 +73,8 @@ class CapacityController {
 
     @PostMapping("/capacity-requests/{id}/plan")
     @PreAuthorize("hasRole('MANAGER')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The request is not waiting for a plan (conflict)")
     @Operation(
             summary = "Agree the support plan (managers): partner, activities, dates, budget and funding source, "
                     + "and the interval between progress updates (ISO-8601, e.g. P1M)")
@@ -78,6 +84,8 @@ class CapacityController {
 
     @PostMapping("/capacity-requests/{id}/updates")
     @PreAuthorize("hasRole('FOCAL_POINT')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "No progress update is due now (conflict)")
     @Operation(summary = "Report progress when an update is due (the participant's focal points)")
     CapacityRequest update(@PathVariable long id, @Valid @RequestBody UpdateRequest request, CurrentUser user) {
         return capacity.reportProgress(id, user, request.status(), request.done(), request.nextSteps());
@@ -85,6 +93,10 @@ class CapacityController {
 
     @PostMapping("/capacity-requests/{id}/evaluation")
     @PreAuthorize("hasRole('SECRETARIAT')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "The plan has not ended, or the request is not in implementation (conflict)")
     @Operation(
             summary = "Evaluate the outcome once the plan has ended (secretariat); publish=true publishes it as a "
                     + "practice with the summary")
@@ -101,8 +113,11 @@ class CapacityController {
 
     record AssessmentRequest(@NotNull Assessment assessment, Long mergeInto, @Size(max = 4000) String reason) {}
 
+    /** A progress update says what was done; what comes next is optional. */
     record UpdateRequest(
-            @NotNull UpdateStatus status, @Size(max = 4000) String done, @Size(max = 4000) String nextSteps) {}
+            @NotNull UpdateStatus status,
+            @NotBlank @Size(max = 4000) @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String done,
+            @Size(max = 4000) String nextSteps) {}
 
     record EvaluationRequest(
             @Schema(description = "1 (poor) to 5 (excellent)") Integer outcomeRating,

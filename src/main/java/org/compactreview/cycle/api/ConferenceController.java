@@ -1,6 +1,7 @@
 package org.compactreview.cycle.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,6 +58,7 @@ class ConferenceController {
     @PostMapping("/conferences/{id}/progress-report")
     @PreAuthorize("hasRole('SECRETARIAT')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "409", description = "The conference is not in COMPILATION (conflict)")
     @Operation(summary = "Complete 'Compile progress report' with the narrative (secretariat)")
     void compile(@PathVariable long id, @Valid @RequestBody Narrative request, CurrentUser user) {
         conferences.compile(id, user, request.narrative());
@@ -65,6 +67,7 @@ class ConferenceController {
     @PostMapping("/conferences/{id}/stakeholder-submissions")
     @PreAuthorize("hasRole('SECRETARIAT')")
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "409", description = "The conference is not in CONSULTATION (conflict)")
     @Operation(summary = "Record a stakeholder submission during the consultation (secretariat)")
     void submission(@PathVariable long id, @Valid @RequestBody Submission request, CurrentUser user) {
         conferences.addSubmission(id, user, request.group(), request.organisation(), request.submission());
@@ -73,6 +76,7 @@ class ConferenceController {
     @PostMapping("/conferences/{id}/consultation/close")
     @PreAuthorize("hasRole('SECRETARIAT')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "409", description = "The conference is not in CONSULTATION (conflict)")
     @Operation(summary = "Close the stakeholder consultation (secretariat); negotiation starts")
     void closeConsultation(@PathVariable long id, CurrentUser user) {
         conferences.finishConsultation(id, user);
@@ -81,6 +85,9 @@ class ConferenceController {
     @PostMapping("/conferences/{id}/negotiation")
     @PreAuthorize("hasRole('MANAGER')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(
+            responseCode = "409",
+            description = "The conference is not in NEGOTIATION, or agreement without a draft (conflict)")
     @Operation(
             summary = "One negotiation round (managers): a new numbered draft (text), or agree=true on the latest "
                     + "draft")
@@ -91,16 +98,24 @@ class ConferenceController {
     @PostMapping("/conferences/{id}/adoption")
     @PreAuthorize("hasRole('SECRETARIAT')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(
+            responseCode = "409",
+            description = "The declaration is not agreed yet: the conference is not in ADOPTION (conflict)")
     @Operation(summary = "Adopt the declaration (secretariat): its commitments become follow-up items")
     void adopt(@PathVariable long id, @Valid @RequestBody Adoption request, CurrentUser user) {
         conferences.adopt(id, user, request.commitments());
     }
 
     @GetMapping("/follow-up-items")
-    @Operation(summary = "Follow-up items of adopted declarations, for a participant and/or an objective")
+    @Operation(
+            summary = "Follow-up items of adopted declarations, for a participant and/or an objective. A focal "
+                    + "point lists those addressed to its own participants or to everyone (another participant: "
+                    + "an empty list); secretariat, managers and administrators list all")
     List<FollowUpItem> followUpItems(
-            @RequestParam(required = false) String participant, @RequestParam(required = false) Integer objective) {
-        return conferences.followUpItems(participant, objective);
+            CurrentUser user,
+            @RequestParam(required = false) String participant,
+            @RequestParam(required = false) Integer objective) {
+        return conferences.followUpItems(user, participant, objective);
     }
 
     record Narrative(@NotNull @Size(max = 50000) String narrative) {}

@@ -1,6 +1,9 @@
 package org.compactreview.cycle.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,6 +19,7 @@ import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -41,6 +46,13 @@ class CycleController {
 
     @PostMapping
     @PreAuthorize("hasRole('SECRETARIAT')")
+    @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(
+            responseCode = "201",
+            description = "Opened; Location is the new cycle's address",
+            headers =
+                    @Header(name = "Location", description = "/api/v1/cycles/{id}", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "409", description = "A cycle of this kind is already open for the period (conflict)")
     @Operation(
             summary = "Open an annual review cycle (secretariat): one report and one submission task per "
                     + "participant. Default participants: all member states; default reminder 7 days before "
@@ -67,6 +79,8 @@ class CycleController {
 
     @PostMapping("/{id}/meeting/preparation")
     @PreAuthorize("hasRole('SECRETARIAT')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The cycle is not consolidated (conflict)")
     @Operation(summary = "Complete 'Prepare annual meeting' (secretariat), once the cycle is consolidated")
     ReviewCycle prepareMeeting(
             @PathVariable long id, @Valid @RequestBody MeetingPreparation request, CurrentUser user) {
@@ -75,6 +89,8 @@ class CycleController {
 
     @PostMapping("/{id}/meeting/outcomes")
     @PreAuthorize("hasRole('SECRETARIAT')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The meeting is not prepared (conflict)")
     @Operation(summary = "Complete 'Record meeting outcomes' (secretariat); the cycle then closes")
     ReviewCycle recordOutcomes(@PathVariable long id, @Valid @RequestBody MeetingOutcomes request, CurrentUser user) {
         return meetings.recordOutcomes(id, user, request.outcomes(), request.decisions());

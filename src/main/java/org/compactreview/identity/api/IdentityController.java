@@ -1,6 +1,8 @@
 package org.compactreview.identity.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -56,6 +58,7 @@ class IdentityController {
     @PostMapping("/users")
     @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
+    @ApiResponse(responseCode = "409", description = "The username is taken (conflict)")
     @Operation(summary = "Create a user (administrators); passwords need 12 to 72 characters")
     AppUser create(@Valid @RequestBody NewUser request) {
         return directory.create(request.username(), request.password(), request.user());
@@ -80,8 +83,17 @@ class IdentityController {
 
     record NewUser(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*") String username,
-            @NotBlank String password,
+            @NotBlank
+                    @Schema(
+                            minLength = UserDirectory.MIN_PASSWORD_LENGTH,
+                            maxLength = UserDirectory.MAX_PASSWORD_LENGTH)
+                    String password,
             @NotNull @Valid UserDraft user) {}
 
-    record NewPassword(@NotBlank String password) {}
+    record NewPassword(
+            @NotBlank
+                    @Schema(
+                            minLength = UserDirectory.MIN_PASSWORD_LENGTH,
+                            maxLength = UserDirectory.MAX_PASSWORD_LENGTH)
+                    String password) {}
 }

@@ -1,7 +1,9 @@
 package org.compactreview.report.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +14,8 @@ import org.compactreview.report.ReportEntry;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ReportVersion;
 import org.compactreview.report.ValidationDecision;
+import org.compactreview.report.web.FollowUpView;
+import org.compactreview.report.web.FollowUps;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportController {
 
     private final ReportService reports;
+    private final FollowUps followUps;
 
-    ReportController(ReportService reports) {
+    ReportController(ReportService reports, FollowUps followUps) {
         this.reports = reports;
+        this.followUps = followUps;
     }
 
     @GetMapping
@@ -45,13 +51,22 @@ class ReportController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A report with one entry per objective and the secretariat's last return comment")
-    Report get(@PathVariable long id, CurrentUser user) {
-        return reports.get(id, user);
+    @Operation(
+            summary = "A report with one entry per objective, the secretariat's last return comment and, per "
+                    + "objective, the follow-up items of adopted declarations that apply to its participant "
+                    + "(those naming it and those for everyone), as the report form shows them")
+    ReportDetail get(@PathVariable long id, CurrentUser user) {
+        Report report = reports.get(id, user);
+        return new ReportDetail(report, followUps.items(report.participantCode()));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize("hasRole('FOCAL_POINT')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description =
+                    "Stale lockVersion (conflict), the report is not editable in its status, or a concurrent save (concurrent-change)")
     @Operation(
             summary = "Save draft entries (the participant's focal points). Entries not sent are kept. "
                     + "Texts are limited to 4000 characters; ratings are 0-4. lockVersion must be the "
@@ -62,6 +77,10 @@ class ReportController {
 
     @PostMapping("/{id}/submit")
     @PreAuthorize("hasRole('FOCAL_POINT')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "Already submitted or not editable in its status, or stale lockVersion (conflict)")
     @Operation(
             summary = "Submit the report (every objective must be rated); the submitted version is kept. "
                     + "Submitting twice or someone else's report answers 409 or 404.")
@@ -71,6 +90,8 @@ class ReportController {
 
     @PostMapping("/{id}/validation")
     @PreAuthorize("hasRole('SECRETARIAT')")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The report is not submitted (conflict)")
     @Operation(summary = "Accept or return a submitted report (secretariat); a return needs a comment")
     Report validate(@PathVariable long id, @Valid @RequestBody ValidationRequest request, CurrentUser user) {
         return reports.validate(id, user, request.decision(), request.comment());
@@ -81,6 +102,9 @@ class ReportController {
     List<ReportVersion> versions(@PathVariable long id, CurrentUser user) {
         return reports.versions(id, user);
     }
+
+    /** A report and the follow-up items it reports against, ordered by objective. */
+    record ReportDetail(@JsonUnwrapped Report report, List<FollowUpView> followUpItems) {}
 
     record DraftRequest(@NotNull Integer lockVersion, @NotNull List<ReportEntry> entries) {}
 

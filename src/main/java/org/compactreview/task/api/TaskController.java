@@ -1,6 +1,7 @@
 package org.compactreview.task.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,6 +35,8 @@ class TaskController {
     }
 
     @GetMapping
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "allTeams asked by someone who does not manage work (conflict)")
     @Operation(
             summary = "Open tasks: the caller's own (assigned or candidate) or, with allTeams=true, every "
                     + "team's (managers and secretariat), ordered by due date")
@@ -60,12 +63,18 @@ class TaskController {
     }
 
     @PostMapping("/{id}/claim")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(
+            responseCode = "409",
+            description = "Someone else holds the task, or the caller is not a candidate (conflict)")
     @Operation(summary = "Take a task of one's candidate group; 409 if someone else holds it")
     WorkItem claim(@PathVariable String id, CurrentUser user) {
         return gateway.claim(id, user);
     }
 
     @PostMapping("/{id}/unclaim")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "Someone else holds the task (conflict)")
     @Operation(summary = "Give a task back to its group (its holder, a manager or the secretariat)")
     WorkItem unclaim(@PathVariable String id, CurrentUser user) {
         return gateway.unclaim(id, user);
@@ -80,6 +89,7 @@ class TaskController {
 
     @PostMapping("/{id}/complete")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "409", description = "The task needs its own form, or someone else holds it (conflict)")
     @Operation(
             summary = "Complete a task that has no form (the follow-up of an overdue report); report and "
                     + "meeting tasks are completed through their own endpoints")

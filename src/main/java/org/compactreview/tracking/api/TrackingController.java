@@ -1,6 +1,7 @@
 package org.compactreview.tracking.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.compactreview.platform.ConflictException;
@@ -44,6 +45,8 @@ class TrackingController {
     }
 
     @GetMapping("/summary")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "The cycle is not consolidated yet (conflict)")
     @Operation(
             summary = "Per objective: count of accepted reports per rating 0-4, median rating and the "
                     + "participants needing support; available once the cycle is consolidated")

@@ -1,0 +1,30 @@
+package org.compactreview.audit;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The kinds of object the audit trail records changes of, with the code stored in each record. */
+public enum AuditObjectType {
+    CYCLE("cycle"),
+    REPORT("report"),
+    TASK("task"),
+    CAPACITY_REQUEST("capacity-request"),
+    USER("user");
+
+    private final String code;
+
+    AuditObjectType(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** In any case, with {@code -} or {@code _}: {@code report}, {@code REPORT}, {@code CAPACITY_REQUEST}. */
+    public static Optional<AuditObjectType> parse(String value) {
+        String code = value.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values()).filter(type -> type.code.equals(code)).findFirst();
+    }
+}

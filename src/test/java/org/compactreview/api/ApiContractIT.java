@@ -1,0 +1,676 @@
+package org.compactreview.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.compactreview.audit.AuditObjectType;
+import org.compactreview.capacity.CapacityFilter;
+import org.compactreview.capacity.CapacityService;
+import org.compactreview.cycle.CycleStatus;
+import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.identity.UserDirectory;
+import org.compactreview.report.Report;
+import org.compactreview.report.ReportService;
+import org.compactreview.report.ValidationDecision;
+import org.compactreview.support.Entries;
+import org.compactreview.support.IntegrationTest;
+import org.compactreview.support.Users;
+import org.compactreview.task.TaskGateway;
+import org.compactreview.task.WorkItem;
+import org.compactreview.task.WorkItemFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * The OpenAPI description checked against real answers. Every operation is called signed out, as
+ * every role with real ids and an empty body, with a malformed body, with a value of the wrong
+ * type, with ids that do not exist, and along a scenario that reaches each success and each
+ * conflict. Then: every status the description documents was answered (or is in
+ * {@link #PROVEN_ELSEWHERE}), every status answered is documented, nothing answered 500, and every
+ * answer carries the fields its documented schema requires.
+ */
+class ApiContractIT extends IntegrationTest {
+
+    private static final List<String> ROLES = List.of("fp-jor", "fp-egy", "secretariat", "manager", "admin");
+
+    /**
+     * Documented statuses that no call in this shared context can produce, each with where it is
+     * proven. {@code *} stands for every operation.
+     */
+    private static final Map<String, String> PROVEN_ELSEWHERE = Map.of(
+            "* 503",
+            "DatabaseOutageIT stops the database under a running app: every call then answers 503 with "
+                    + "Retry-After (DatabaseUnavailableFilter); this test shares the one database of all tests");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    TaskGateway tasks;
+
+    @Autowired
+    CapacityService capacity;
+
+    private JsonNode api;
+
+    /** Operation ("GET /api/v1/cycles/{id}") to the statuses it answered. */
+    private final Map<String, Set<Integer>> answered = new TreeMap<>();
+
+    private final List<String> problems = new ArrayList<>();
+
+    @Test
+    void everyDocumentedStatusIsAnsweredAndEveryAnswerIsDocumented() throws Exception {
+        api = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")
+                        .with(user("admin").roles("ADMIN")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        World world = world();
+        genericCalls(world);
+        new Scenario(world).run();
+
+        Map<String, Set<Integer>> documented = documented();
+        List<String> unanswered = new ArrayList<>();
+        List<String> undocumented = new ArrayList<>();
+        documented.forEach((operation, statuses) -> {
+            Set<Integer> seen = answered.getOrDefault(operation, Set.of());
+            statuses.stream()
+                    .filter(status -> !seen.contains(status))
+                    .filter(status -> !PROVEN_ELSEWHERE.containsKey("* " + status)
+                            && !PROVEN_ELSEWHERE.containsKey(operation + " " + status))
+                    .forEach(status -> unanswered.add(operation + " documents " + status + ", answered " + seen));
+            seen.stream()
+                    .filter(status -> !statuses.contains(status))
+                    .forEach(status -> undocumented.add(operation + " answered " + status + ", documents " + statuses));
+        });
+        System.out.println("API contract: " + answered);
+        assertThat(answered.keySet()).as("every operation was called").isEqualTo(documented.keySet());
+        assertThat(unanswered).as("documented but never answered").isEmpty();
+        assertThat(undocumented).as("answered but not documented").isEmpty();
+        assertThat(problems).as("answers against their documented schemas").isEmpty();
+    }
+
+    @Test
+    void descriptionSaysWhatTheCodeNeedsAndDefaults() throws Exception {
+        api = json.readTree(mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")
+                        .with(user("admin").roles("ADMIN")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        List<String> userParameters = new ArrayList<>();
+        api.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+                    op.getValue().path("parameters").forEach(parameter -> {
+                        if (parameter.get("name").asText().equals("user")) {
+                            userParameters.add(op.getKey() + " " + path.getKey());
+                        }
+                    });
+                }));
+        assertThat(userParameters).as("the signed-in user is no parameter").isEmpty();
+
+        JsonNode schemas = api.path("components").path("schemas");
+        assertThat(schemas.path("UpdateRequest").path("required"))
+                .extracting(JsonNode::asText)
+                .contains("done");
+        assertThat(schemas.path("UserDraft")
+                        .path("properties")
+                        .path("enabled")
+                        .path("default")
+                        .asBoolean())
+                .isTrue();
+        JsonNode password = schemas.path("NewUser").path("properties").path("password");
+        assertThat(password.path("minLength").asInt()).isEqualTo(UserDirectory.MIN_PASSWORD_LENGTH);
+        assertThat(password.path("maxLength").asInt()).isEqualTo(UserDirectory.MAX_PASSWORD_LENGTH);
+        assertThat(schemas.path("NewPassword")
+                        .path("properties")
+                        .path("password")
+                        .path("minLength")
+                        .asInt())
+                .isEqualTo(UserDirectory.MIN_PASSWORD_LENGTH);
+
+        JsonNode openCycle =
+                api.path("paths").path("/api/v1/cycles").path("post").path("responses");
+        assertThat(openCycle.has("200")).isFalse();
+        assertThat(openCycle.path("201").path("headers").has("Location")).isTrue();
+
+        JsonNode objectType = null;
+        for (JsonNode parameter :
+                api.path("paths").path("/api/v1/audit").path("get").path("parameters")) {
+            if (parameter.get("name").asText().equals("objectType")) {
+                objectType = parameter;
+            }
+        }
+        assertThat(objectType).isNotNull();
+        assertThat(objectType.path("schema").path("enum"))
+                .extracting(JsonNode::asText)
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(AuditObjectType.values())
+                        .map(AuditObjectType::code)
+                        .toList());
+        assertThat(schemas.path("ReviewCycle").path("properties").path("status").path("enum"))
+                .extracting(JsonNode::asText)
+                .containsExactly(
+                        Arrays.stream(CycleStatus.values()).map(Enum::name).toArray(String[]::new));
+    }
+
+    /** What the calls need: an annual cycle of Egypt (accepted, one capacity request) and Jordan (a draft). */
+    private record World(
+            ReviewCycle cycle, Report egypt, Report jordan, String doneTask, String jordanTask, long egyptRequest) {}
+
+    private World world() {
+        ReviewCycle cycle = openAnnualReview("contract", "EGY", "JOR");
+        Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
+        reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
+        reports.submit(egypt.id(), Users.FP_EGY, null);
+        String validationTask = openTask(cycle.id(), "EGY").id();
+        reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(cycle.processInstanceId());
+        long request = capacity.list(Users.SECRETARIAT, new CapacityFilter(4, null, null, "EGY")).stream()
+                .filter(r -> r.reportId() == egypt.id())
+                .findFirst()
+                .orElseThrow()
+                .id();
+        runDueJobs(processOfRequest(request));
+        Report jordan = reports.list(Users.FP_JOR, cycle.id(), null).get(0);
+        return new World(
+                cycle,
+                egypt,
+                jordan,
+                validationTask,
+                openTask(cycle.id(), "JOR").id(),
+                request);
+    }
+
+    /** Per operation: signed out; each role with real ids; a malformed body; a wrong type; no such object. */
+    private void genericCalls(World world) {
+        api.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+                    String method = entry.getKey().toUpperCase();
+                    String template = path.getKey();
+                    String operation = method + " " + template;
+                    JsonNode definition = entry.getValue();
+                    String url = realUrl(template, world);
+                    call(operation, null, method, url, "{}");
+                    ROLES.forEach(role -> call(operation, role, method, url, "{}"));
+                    if (definition.has("requestBody")) {
+                        ROLES.forEach(role -> call(operation, role, method, url, "{"));
+                    }
+                    for (JsonNode parameter : definition.path("parameters")) {
+                        if (!typed(parameter)) {
+                            continue;
+                        }
+                        String name = parameter.get("name").asText();
+                        String wrong = parameter.get("in").asText().equals("path")
+                                ? realUrl(template.replace("{" + name + "}", "x"), world)
+                                : url + (url.contains("?") ? "&" : "?") + name + "=x";
+                        ROLES.forEach(role -> call(operation, role, method, wrong, "{}"));
+                    }
+                    if (template.contains("{")) {
+                        String missing = template.replace("/tasks/{id}", "/tasks/no-such-task")
+                                .replace("{username}", "no-such-user")
+                                .replace("{id}", "999999999");
+                        String body = SampleBodies.of(operation);
+                        ROLES.forEach(role -> call(operation, role, method, missing, body));
+                    }
+                }));
+    }
+
+    private static boolean typed(JsonNode parameter) {
+        JsonNode schema = parameter.path("schema");
+        return !schema.path("type").asText("string").equals("string") || schema.has("enum");
+    }
+
+    private static String realUrl(String template, World world) {
+        return template.replace("/reports/{id}", "/reports/" + world.egypt().id())
+                .replace(
+                        "/tasks/{id}",
+                        "/tasks/" + (template.endsWith("/assignee") ? world.jordanTask() : world.doneTask()))
+                .replace("/capacity-requests/{id}", "/capacity-requests/" + world.egyptRequest())
+                .replace("{id}", String.valueOf(world.cycle().id()))
+                .replace("{username}", "fp-egy");
+    }
+
+    /** The calls that reach each success and each conflict, in an order that makes them possible. */
+    private final class Scenario {
+
+        private final World world;
+        private final String secondFocalPoint = "fp-jor-" + Long.toString(System.nanoTime(), 36);
+
+        Scenario(World world) {
+            this.world = world;
+        }
+
+        void run() throws Exception {
+            long cycleId = world.cycle().id();
+            String period = uniquePeriod("contract-open");
+            String openCycle = "{\"kind\":\"ANNUAL_REVIEW\",\"period\":\"" + period
+                    + "\",\"participants\":[\"MAR\"],\"submissionDue\":\"" + START.plus(30, ChronoUnit.DAYS) + "\"}";
+            ResponseEntity<String> opened =
+                    call("POST /api/v1/cycles", "secretariat", "POST", "/api/v1/cycles", openCycle);
+            assertThat(opened.getStatusCode().value()).isEqualTo(201);
+            JsonNode meetingCycle = json.readTree(opened.getBody());
+            assertThat(opened.getHeaders().getLocation())
+                    .hasToString("/api/v1/cycles/" + meetingCycle.get("id").asLong());
+            expect(409, "POST /api/v1/cycles", "secretariat", "/api/v1/cycles", openCycle);
+            String conferenceBody = "{\"kind\":\"HIGH_LEVEL_CONFERENCE\",\"period\":\"" + uniquePeriod("contract-hlc")
+                    + "\",\"participants\":[\"ARCP\"],\"submissionDue\":\"" + START.plus(30, ChronoUnit.DAYS)
+                    + "\",\"conferenceDate\":\"2027-03-20\"}";
+            JsonNode conference =
+                    json.readTree(expect(201, "POST /api/v1/cycles", "secretariat", "/api/v1/cycles", conferenceBody));
+
+            String cycle = "/api/v1/cycles/" + cycleId;
+            expect(
+                    409,
+                    "POST /api/v1/cycles/{id}/meeting/preparation",
+                    "secretariat",
+                    cycle + "/meeting/preparation",
+                    SampleBodies.MEETING_PREPARATION);
+            expect(
+                    409,
+                    "POST /api/v1/cycles/{id}/meeting/outcomes",
+                    "secretariat",
+                    cycle + "/meeting/outcomes",
+                    SampleBodies.MEETING_OUTCOMES);
+            expect(409, "GET /api/v1/tasks", "fp-jor", "/api/v1/tasks?allTeams=true", null);
+
+            users();
+            jordansTask();
+            jordansReport();
+            String hlc = "/api/v1/conferences/" + conference.get("id").asLong();
+            conferenceStepsRefusedWhileRegionalReviewsRun(hlc);
+            String request = "/api/v1/capacity-requests/" + world.egyptRequest();
+            expect(
+                    409,
+                    "POST /api/v1/capacity-requests/{id}/updates",
+                    "fp-egy",
+                    request + "/updates",
+                    SampleBodies.UPDATE);
+            expect(409, "POST /api/v1/capacity-requests/{id}/plan", "manager", request + "/plan", SampleBodies.PLAN);
+            expect(
+                    200,
+                    "POST /api/v1/capacity-requests/{id}/assessment",
+                    "secretariat",
+                    request + "/assessment",
+                    SampleBodies.ASSESSMENT);
+            expect(
+                    409,
+                    "POST /api/v1/capacity-requests/{id}/assessment",
+                    "secretariat",
+                    request + "/assessment",
+                    SampleBodies.ASSESSMENT);
+            expect(200, "POST /api/v1/capacity-requests/{id}/plan", "manager", request + "/plan", SampleBodies.PLAN);
+
+            setClock(START.plus(31, ChronoUnit.DAYS));
+            runDueJobs(processOfRequest(world.egyptRequest()));
+            expect(
+                    200,
+                    "POST /api/v1/capacity-requests/{id}/updates",
+                    "fp-egy",
+                    request + "/updates",
+                    SampleBodies.UPDATE);
+            long meetingCycleId = meetingCycle.get("id").asLong();
+            runCycleJobs(meetingCycleId);
+            String escalation = tasks
+                    .list(
+                            Users.MANAGER,
+                            new WorkItemFilter(true, meetingCycleId, "MAR", null, null, null),
+                            new org.compactreview.platform.PageRequest(0, 10))
+                    .items()
+                    .stream()
+                    .filter(WorkItem::formless)
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            expect(
+                    204,
+                    "POST /api/v1/tasks/{id}/complete",
+                    "manager",
+                    "/api/v1/tasks/" + escalation + "/complete",
+                    "{\"note\":\"Called the focal point\"}");
+
+            setClock(START.plus(45, ChronoUnit.DAYS));
+            runCycleJobs(meetingCycleId);
+            String meeting = "/api/v1/cycles/" + meetingCycleId;
+            expect(200, "GET /api/v1/cycles/{id}/summary", "manager", meeting + "/summary", null);
+            expect(
+                    200,
+                    "POST /api/v1/cycles/{id}/meeting/preparation",
+                    "secretariat",
+                    meeting + "/meeting/preparation",
+                    SampleBodies.MEETING_PREPARATION);
+            expect(
+                    200,
+                    "POST /api/v1/cycles/{id}/meeting/outcomes",
+                    "secretariat",
+                    meeting + "/meeting/outcomes",
+                    SampleBodies.MEETING_OUTCOMES);
+            runCycleJobs(conference.get("id").asLong());
+            conferenceStepsOneAfterAnother(hlc);
+
+            setClock(START.plus(92, ChronoUnit.DAYS));
+            runDueJobs(processOfRequest(world.egyptRequest()));
+            expect(
+                    200,
+                    "POST /api/v1/capacity-requests/{id}/evaluation",
+                    "secretariat",
+                    request + "/evaluation",
+                    SampleBodies.EVALUATION);
+        }
+
+        private void users() {
+            String user = "{\"username\":\"" + secondFocalPoint + "\",\"password\":\"a-long-password-1\","
+                    + "\"user\":{\"displayName\":\"Second focal point\",\"roles\":[\"FOCAL_POINT\"],"
+                    + "\"participants\":[\"JOR\"]}}";
+            expect(201, "POST /api/v1/users", "admin", "/api/v1/users", user);
+            expect(409, "POST /api/v1/users", "admin", "/api/v1/users", user);
+            expect(
+                    200,
+                    "PUT /api/v1/users/{username}",
+                    "admin",
+                    "/api/v1/users/" + secondFocalPoint,
+                    "{\"displayName\":\"Second focal point of Jordan\",\"roles\":[\"FOCAL_POINT\"],"
+                            + "\"participants\":[\"JOR\"]}");
+            expect(
+                    204,
+                    "POST /api/v1/users/{username}/password",
+                    "admin",
+                    "/api/v1/users/" + secondFocalPoint + "/password",
+                    "{\"password\":\"a-long-password-1\"}");
+        }
+
+        private void jordansTask() {
+            String task = "/api/v1/tasks/" + world.jordanTask();
+            expect(200, "GET /api/v1/tasks/{id}", "fp-jor", task, null);
+            expect(200, "POST /api/v1/tasks/{id}/claim", "fp-jor", task + "/claim", null);
+            expect(409, "POST /api/v1/tasks/{id}/claim", secondFocalPoint, task + "/claim", null);
+            expect(409, "POST /api/v1/tasks/{id}/unclaim", secondFocalPoint, task + "/unclaim", null);
+            expect(409, "POST /api/v1/tasks/{id}/complete", "fp-jor", task + "/complete", "{}");
+            expect(
+                    200,
+                    "POST /api/v1/tasks/{id}/assignee",
+                    "manager",
+                    task + "/assignee",
+                    "{\"username\":\"" + secondFocalPoint + "\"}");
+            expect(200, "POST /api/v1/tasks/{id}/unclaim", "secretariat", task + "/unclaim", null);
+        }
+
+        private void jordansReport() throws Exception {
+            String report = "/api/v1/reports/" + world.jordan().id();
+            String entries = json.writeValueAsString(Entries.complete(3));
+            int lockVersion = world.jordan().lockVersion();
+            expect(
+                    409,
+                    "PUT /api/v1/reports/{id}",
+                    "fp-jor",
+                    report,
+                    "{\"lockVersion\":" + (lockVersion + 7) + ",\"entries\":" + entries + "}");
+            expect(
+                    200,
+                    "PUT /api/v1/reports/{id}",
+                    "fp-jor",
+                    report,
+                    "{\"lockVersion\":" + lockVersion + ",\"entries\":" + entries + "}");
+            expect(
+                    409,
+                    "POST /api/v1/reports/{id}/validation",
+                    "secretariat",
+                    report + "/validation",
+                    SampleBodies.VALIDATION);
+            expect(200, "POST /api/v1/reports/{id}/submit", "fp-jor", report + "/submit", null);
+            expect(409, "POST /api/v1/reports/{id}/submit", "fp-jor", report + "/submit", null);
+            expect(
+                    200,
+                    "POST /api/v1/reports/{id}/validation",
+                    "secretariat",
+                    report + "/validation",
+                    SampleBodies.VALIDATION);
+        }
+
+        private void conferenceStepsRefusedWhileRegionalReviewsRun(String hlc) {
+            expect(200, "GET /api/v1/conferences/{id}", "manager", hlc, null);
+            expect(200, "GET /api/v1/conferences/{id}/compilation", "secretariat", hlc + "/compilation", null);
+            expect(
+                    409,
+                    "POST /api/v1/conferences/{id}/progress-report",
+                    "secretariat",
+                    hlc + "/progress-report",
+                    SampleBodies.NARRATIVE);
+            expect(
+                    409,
+                    "POST /api/v1/conferences/{id}/stakeholder-submissions",
+                    "secretariat",
+                    hlc + "/stakeholder-submissions",
+                    SampleBodies.SUBMISSION);
+            expect(
+                    409,
+                    "POST /api/v1/conferences/{id}/consultation/close",
+                    "secretariat",
+                    hlc + "/consultation/close",
+                    null);
+            expect(
+                    409,
+                    "POST /api/v1/conferences/{id}/negotiation",
+                    "manager",
+                    hlc + "/negotiation",
+                    SampleBodies.ROUND);
+            expect(
+                    409,
+                    "POST /api/v1/conferences/{id}/adoption",
+                    "secretariat",
+                    hlc + "/adoption",
+                    SampleBodies.ADOPTION);
+        }
+
+        private void conferenceStepsOneAfterAnother(String hlc) {
+            expect(
+                    204,
+                    "POST /api/v1/conferences/{id}/progress-report",
+                    "secretariat",
+                    hlc + "/progress-report",
+                    SampleBodies.NARRATIVE);
+            expect(
+                    201,
+                    "POST /api/v1/conferences/{id}/stakeholder-submissions",
+                    "secretariat",
+                    hlc + "/stakeholder-submissions",
+                    SampleBodies.SUBMISSION);
+            expect(
+                    204,
+                    "POST /api/v1/conferences/{id}/consultation/close",
+                    "secretariat",
+                    hlc + "/consultation/close",
+                    null);
+            expect(
+                    204,
+                    "POST /api/v1/conferences/{id}/negotiation",
+                    "manager",
+                    hlc + "/negotiation",
+                    SampleBodies.ROUND);
+            expect(
+                    204,
+                    "POST /api/v1/conferences/{id}/negotiation",
+                    "manager",
+                    hlc + "/negotiation",
+                    "{\"agree\":true}");
+            expect(
+                    204,
+                    "POST /api/v1/conferences/{id}/adoption",
+                    "secretariat",
+                    hlc + "/adoption",
+                    SampleBodies.ADOPTION);
+        }
+
+        private String expect(int status, String operation, String user, String url, String body) {
+            ResponseEntity<String> answer =
+                    call(operation, user, operation.substring(0, operation.indexOf(' ')), url, body);
+            assertThat(answer.getStatusCode().value())
+                    .as(operation + " as " + user + ": " + answer.getBody())
+                    .isEqualTo(status);
+            return answer.getBody();
+        }
+    }
+
+    private ResponseEntity<String> call(String operation, String user, String method, String url, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        TestRestTemplate client = user == null
+                ? http
+                : http.withBasicAuth(user, user.startsWith("fp-jor-") ? "a-long-password-1" : "demo");
+        ResponseEntity<String> answer =
+                client.exchange(url, HttpMethod.valueOf(method), new HttpEntity<>(body, headers), String.class);
+        int status = answer.getStatusCode().value();
+        answered.computeIfAbsent(operation, o -> new TreeSet<>()).add(status);
+        if (status >= 500) {
+            problems.add(operation + " " + url + " answered " + status + ": " + answer.getBody());
+        }
+        checkAgainstSchema(operation, status, answer.getBody());
+        return answer;
+    }
+
+    /** The answer carries every field that its documented schema requires, at every level. */
+    private void checkAgainstSchema(String operation, int status, String body) {
+        String[] parts = operation.split(" ", 2);
+        JsonNode response = api.path("paths")
+                .path(parts[1])
+                .path(parts[0].toLowerCase())
+                .path("responses")
+                .path(String.valueOf(status));
+        JsonNode content = response.path("content");
+        if (content.isMissingNode() || body == null || body.isBlank()) {
+            return;
+        }
+        JsonNode schema = content.elements().next().path("schema");
+        try {
+            requireFields(operation + " " + status, schema, json.readTree(body));
+        } catch (Exception e) {
+            problems.add(operation + " " + status + " is not JSON: " + body);
+        }
+    }
+
+    private void requireFields(String where, JsonNode schema, JsonNode value) {
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asText().substring("#/components/schemas/".length());
+            requireFields(
+                    where + " " + name, api.path("components").path("schemas").path(name), value);
+            return;
+        }
+        if (value == null || value.isNull()) {
+            return;
+        }
+        if (schema.path("type").asText().equals("array") && value.isArray()) {
+            value.forEach(item -> requireFields(where + "[]", schema.path("items"), item));
+            return;
+        }
+        for (JsonNode required : schema.path("required")) {
+            JsonNode field = value.get(required.asText());
+            if (field == null || field.isNull()) {
+                problems.add(where + " lacks required " + required.asText() + ": " + value);
+            }
+        }
+        schema.path("properties").fields().forEachRemaining(property -> {
+            if (value.has(property.getKey())) {
+                requireFields(where + "." + property.getKey(), property.getValue(), value.get(property.getKey()));
+            }
+        });
+    }
+
+    private Map<String, Set<Integer>> documented() {
+        Map<String, Set<Integer>> documented = new TreeMap<>();
+        api.get("paths")
+                .fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(entry -> {
+                    Set<Integer> statuses = new TreeSet<>();
+                    entry.getValue()
+                            .get("responses")
+                            .fieldNames()
+                            .forEachRemaining(code -> statuses.add(Integer.valueOf(code)));
+                    documented.put(entry.getKey().toUpperCase() + " " + path.getKey(), statuses);
+                }));
+        return documented;
+    }
+
+    private WorkItem openTask(long cycleId, String participant) {
+        return tasks.list(
+                        Users.SECRETARIAT,
+                        new WorkItemFilter(true, cycleId, participant, null, null, null),
+                        new org.compactreview.platform.PageRequest(0, 10))
+                .items()
+                .get(0);
+    }
+
+    private String processOfRequest(long requestId) {
+        return jdbc.sql("select process_instance_id from capacity_request where id = ?")
+                .param(requestId)
+                .query(String.class)
+                .single();
+    }
+
+    /** Valid bodies: what a call needs to get past validation to the object and its state. */
+    private static final class SampleBodies {
+
+        static final String MEETING_PREPARATION = "{\"meetingDate\":\"2027-06-01\",\"agenda\":\"Agenda\"}";
+        static final String MEETING_OUTCOMES = "{\"outcomes\":\"Outcomes\",\"decisions\":[\"One decision\"]}";
+        static final String NARRATIVE = "{\"narrative\":\"Progress since the last conference\"}";
+        static final String SUBMISSION =
+                "{\"group\":\"MIGRANT_ORGANISATION\",\"organisation\":\"Diaspora network\",\"submission\":\"Pensions\"}";
+        static final String ROUND = "{\"text\":\"Draft one\"}";
+        static final String ADOPTION =
+                "{\"commitments\":[{\"objective\":22,\"text\":\"Portable pensions\",\"responsible\":[\"EGY\"]}]}";
+        static final String VALIDATION = "{\"decision\":\"ACCEPT\"}";
+        static final String ASSESSMENT = "{\"assessment\":\"ACCEPT\"}";
+        static final String PLAN = "{\"implementingPartner\":\"ILO regional office\",\"activities\":\"Training\","
+                + "\"startDate\":\"2027-01-10\",\"endDate\":\"2027-04-10\",\"budget\":40000,\"currency\":\"USD\","
+                + "\"fundingSource\":\"Migration Multi-Partner Trust Fund\",\"reviewInterval\":\"P1M\"}";
+        static final String UPDATE = "{\"status\":\"ON_TRACK\",\"done\":\"Agencies trained\"}";
+        static final String EVALUATION = "{\"outcomeRating\":4,\"lessons\":\"Start with the ministry\"}";
+
+        private static final Map<String, String> BY_OPERATION = new HashMap<>(Map.ofEntries(
+                Map.entry("POST /api/v1/cycles/{id}/meeting/preparation", MEETING_PREPARATION),
+                Map.entry("POST /api/v1/cycles/{id}/meeting/outcomes", MEETING_OUTCOMES),
+                Map.entry("POST /api/v1/conferences/{id}/progress-report", NARRATIVE),
+                Map.entry("POST /api/v1/conferences/{id}/stakeholder-submissions", SUBMISSION),
+                Map.entry("POST /api/v1/conferences/{id}/negotiation", ROUND),
+                Map.entry("POST /api/v1/conferences/{id}/adoption", ADOPTION),
+                Map.entry("POST /api/v1/reports/{id}/validation", VALIDATION),
+                Map.entry("PUT /api/v1/reports/{id}", "{\"lockVersion\":0,\"entries\":[]}"),
+                Map.entry("POST /api/v1/capacity-requests/{id}/assessment", ASSESSMENT),
+                Map.entry("POST /api/v1/capacity-requests/{id}/plan", PLAN),
+                Map.entry("POST /api/v1/capacity-requests/{id}/updates", UPDATE),
+                Map.entry("POST /api/v1/capacity-requests/{id}/evaluation", EVALUATION),
+                Map.entry("POST /api/v1/tasks/{id}/assignee", "{\"username\":\"fp-jor\"}"),
+                Map.entry(
+                        "PUT /api/v1/users/{username}",
+                        "{\"displayName\":\"Nobody\",\"roles\":[\"FOCAL_POINT\"],\"participants\":[\"JOR\"]}"),
+                Map.entry("POST /api/v1/users/{username}/password", "{\"password\":\"a-long-password-1\"}")));
+
+        static String of(String operation) {
+            return BY_OPERATION.getOrDefault(operation, "{}");
+        }
+    }
+}
