@@ -78,7 +78,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(HttpSecurity http, OidcSignIn oidc) throws Exception {
+        oidc.configure(http);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 path("/actuator/health"),
                                 path("/actuator/health/**"),
