@@ -134,6 +134,23 @@ class SingleSignOnIT extends IntegrationTest {
     }
 
     @Test
+    void cancellingTheConsentAtTheProviderLeavesTheUserSignedOutWithAMessage() {
+        reachConsentPage(OidcProvider.JORDAN);
+        web.driver().findElement(By.id("cancel-consent")).click();
+        new WebDriverWait(web.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlContains("127.0.0.1:" + port + "/login?sso-failed"));
+
+        assertThat(web.driver().findElement(By.id("sso-failed")).getText()).isEqualTo(english("login.sso-failed"));
+        web.open("/inbox");
+        assertThat(web.driver().getCurrentUrl()).endsWith("/login");
+        assertThat(jdbc.sql("select count(*) from audit_event where id > ? and action = 'SIGNED_IN'")
+                        .param(auditBefore)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void signInPageOffersTheProviderAndExplainsARefusalInTheUsersLanguage() throws Exception {
         String page = mvc.perform(get("/login"))
                 .andExpect(status().isOk())
@@ -157,6 +174,15 @@ class SingleSignOnIT extends IntegrationTest {
 
     /** From the app's sign-in page through the provider's sign-in and consent pages, and back. */
     private void signInAtProvider(Account account) {
+        reachConsentPage(account);
+        web.click(By.id("profile"));
+        web.click(By.id("email"));
+        web.click(By.id("submit-consent"));
+        new WebDriverWait(web.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.urlContains("127.0.0.1:" + port));
+    }
+
+    private void reachConsentPage(Account account) {
         web.open("/login");
         web.click(By.linkText("Sign in with " + OidcProvider.NAME));
 
@@ -166,11 +192,7 @@ class SingleSignOnIT extends IntegrationTest {
         web.click(By.cssSelector("button[type=submit]"));
 
         assertThat(web.driver().getCurrentUrl()).startsWith(IDP.issuer() + "/oauth2/authorize");
-        web.click(By.id("profile"));
-        web.click(By.id("email"));
-        web.click(By.id("submit-consent"));
-        new WebDriverWait(web.driver(), Duration.ofSeconds(10))
-                .until(ExpectedConditions.urlContains("127.0.0.1:" + port));
+        assertThat(web.driver().findElement(By.tagName("h1")).getText()).contains("Consent");
     }
 
     private void assertRefusedAndSignedOut() {
