@@ -55,6 +55,13 @@ public class UserDirectory {
         return users.find(username);
     }
 
+    /** The one user with this e-mail address (in any case); none if no user or several have it. */
+    @Transactional(readOnly = true)
+    public Optional<AppUser> findByEmail(String email) {
+        List<AppUser> found = users.findByEmail(email);
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     public Optional<String> passwordHash(String username) {
         return users.passwordHash(username);

@@ -38,6 +38,14 @@ class UserRepository {
                 .optional();
     }
 
+    /** At most two: enough to tell one match from several. */
+    List<AppUser> findByEmail(String email) {
+        return jdbc.sql(SELECT_USER + " where lower(u.email) = lower(?) order by u.username limit 2")
+                .param(email)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
     Optional<String> passwordHash(String username) {
         return jdbc.sql("select password_hash from app_user where username = ? and enabled")
                 .param(username)

@@ -34,7 +34,7 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
             NativeWebRequest webRequest,
             WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser signedIn) {
+        if (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn) {
             return signedIn.user();
         }
         throw new AuthenticationCredentialsNotFoundException("not signed in");

@@ -124,8 +124,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain webChain(HttpSecurity http, ProblemSecurityHandlers problems, SignInThrottle throttle)
+    SecurityFilterChain webChain(
+            HttpSecurity http, ProblemSecurityHandlers problems, SignInThrottle throttle, OidcSignIn oidc)
             throws Exception {
+        oidc.configure(http);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 path("/actuator/health"),
                                 path("/actuator/health/**"),

@@ -1,15 +1,19 @@
 package org.compactreview.security;
 
 import java.util.Collection;
-import java.util.List;
 import org.compactreview.identity.CurrentUser;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The Spring Security principal: the app's user plus the password hash needed to sign in. */
-final class SignedInUser implements UserDetails, CredentialsContainer {
+final class SignedInUser implements UserDetails, CredentialsContainer, SignedIn {
+
+    /**
+     * The value Java computed for this class before it implemented {@link SignedIn}: sessions
+     * stored in the database before that change still deserialize.
+     */
+    private static final long serialVersionUID = -1493978310772291405L;
 
     private final CurrentUser user;
     private String passwordHash;
@@ -19,16 +23,14 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
         this.passwordHash = passwordHash;
     }
 
-    CurrentUser user() {
+    @Override
+    public CurrentUser user() {
         return user;
     }
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        List<SimpleGrantedAuthority> authorities = user.roles().stream()
-                .map(role -> new SimpleGrantedAuthority("ROLE_" + role.name()))
-                .toList();
-        return authorities;
+        return SignedIn.authoritiesOf(user);
     }
 
     @Override

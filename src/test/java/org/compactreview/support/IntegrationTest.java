@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The one Spring configuration of the integration tests, so that every test class shares one
  * application context and one embedded PostgreSQL. The job executor is off: tests run due jobs
  * themselves after moving the engine clock, which makes timers deterministic without sleeping.
- * Mail goes to a real SMTP server (GreenMail).
+ * Mail goes to a real SMTP server (GreenMail). Single sign-on is on, with a real OpenID Connect
+ * provider ({@link OidcProvider}); its own auto-configuration stays out of the app.
  */
 @AutoConfigureMockMvc
 @SpringBootTest(
@@ -44,12 +45,18 @@ import org.springframework.test.context.DynamicPropertySource;
             "compact-review.initial-users.demo-users=true",
             "compact-review.mail.enabled=true",
             "camunda.bpm.job-execution.enabled=false",
-            "camunda.bpm.generate-unique-process-engine-name=false"
+            "camunda.bpm.generate-unique-process-engine-name=false",
+            "spring.autoconfigure.exclude="
+                    + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration,"
+                    + "org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration"
         })
 public abstract class IntegrationTest {
 
     /** Started once per JVM, like the database. */
     protected static final GreenMail MAIL = startMail();
+
+    /** The identity provider of the single sign-on, started once per JVM like the mail server. */
+    protected static final OidcProvider IDP = OidcProvider.start();
 
     /** The fixed "now" every test starts from; cycles are due after it. */
     protected static final Instant START = Instant.parse("2027-01-10T09:00:00Z");
@@ -73,6 +80,11 @@ public abstract class IntegrationTest {
     static void mail(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
+
+    @DynamicPropertySource
+    static void singleSignOn(DynamicPropertyRegistry registry) {
+        IDP.register(registry);
     }
 
     @BeforeEach
