@@ -10,7 +10,11 @@ public enum AuditObjectType {
     REPORT("report"),
     TASK("task"),
     CAPACITY_REQUEST("capacity-request"),
-    USER("user");
+    USER("user"),
+    /** A personal API token: created, first used, revoked. */
+    TOKEN("token"),
+    /** A client address the sign-in throttle stopped. */
+    ADDRESS("address");
 
     private final String code;
 
