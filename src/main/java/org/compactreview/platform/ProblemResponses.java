@@ -27,7 +27,7 @@ import org.springframework.web.method.HandlerMethod;
 /**
  * Documents the problem answers each operation really gives, read from the handler method: 400
  * when it takes a body or a typed parameter (invalid input, malformed body, wrong type), 401 and
- * 503 always (every call signs in and reads the database), 403 when {@code @PreAuthorize} limits
+ * 429 and 503 always (every call may sign in with a password and reads the database), 403 when {@code @PreAuthorize} limits
  * it to roles, 404 when it addresses an object by path. 409 depends on the object's state and is
  * declared with {@code @ApiResponse} on the operations that can answer it; this class gives every
  * declared error its problem body. {@code ApiContractIT} checks the result against real answers.
@@ -48,6 +48,9 @@ class ProblemResponses implements OperationCustomizer {
             "409",
                     "Refused in the object's current state, or changed by someone else meanwhile (conflict, "
                             + "concurrent-change)",
+            "429",
+                    "Too many failed sign-ins from this client (too-many-sign-ins); retry after Retry-After "
+                            + "seconds",
             "503", "The database is out of reach (unavailable); retry after Retry-After seconds");
 
     @Override
@@ -59,8 +62,19 @@ class ProblemResponses implements OperationCustomizer {
         boolean limitedToRoles = AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class);
         boolean addressesObject = parameters.stream().anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));
-        Map<String, Boolean> answers = new TreeMap<>(
-                Map.of("400", takesInput, "401", true, "403", limitedToRoles, "404", addressesObject, "503", true));
+        Map<String, Boolean> answers = new TreeMap<>(Map.of(
+                "400",
+                takesInput,
+                "401",
+                true,
+                "403",
+                limitedToRoles,
+                "404",
+                addressesObject,
+                "429",
+                true,
+                "503",
+                true));
         answers.forEach((status, answered) -> {
             if (answered && !responses.containsKey(status)) {
                 responses.addApiResponse(status, new ApiResponse());
@@ -92,9 +106,12 @@ class ProblemResponses implements OperationCustomizer {
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
         if (status.equals("401")) {
             response.addHeaderObject(
-                    "WWW-Authenticate", new Header().description("Basic").schema(new StringSchema()));
+                    "WWW-Authenticate",
+                    new Header()
+                            .description("Basic, or Bearer with error=\"invalid_token\" for a refused API token")
+                            .schema(new StringSchema()));
         }
-        if (status.equals("503")) {
+        if (status.equals("503") || status.equals("429")) {
             response.addHeaderObject(
                     "Retry-After", new Header().description("Seconds to wait").schema(new IntegerSchema()));
         }

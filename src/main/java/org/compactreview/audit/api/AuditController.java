@@ -37,7 +37,15 @@ class AuditController {
                             schema =
                                     @Schema(
                                             type = "string",
-                                            allowableValues = {"cycle", "report", "task", "capacity-request", "user"}))
+                                            allowableValues = {
+                                                "cycle",
+                                                "report",
+                                                "task",
+                                                "capacity-request",
+                                                "user",
+                                                "token",
+                                                "address"
+                                            }))
                     String objectType,
             @RequestParam(required = false) String objectId,
             @RequestParam(defaultValue = "0") int page,

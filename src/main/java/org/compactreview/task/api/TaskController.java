@@ -36,7 +36,7 @@ class TaskController {
 
     @GetMapping
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "409", description = "allTeams asked by someone who does not manage work (conflict)")
+    @ApiResponse(responseCode = "403", description = "allTeams asked by someone who does not manage work")
     @Operation(
             summary = "Open tasks: the caller's own (assigned or candidate) or, with allTeams=true, every "
                     + "team's (managers and secretariat), ordered by due date")
