@@ -1,12 +1,9 @@
 package org.compactreview.security;
 
-import org.compactreview.identity.ApiTokens;
 import org.compactreview.identity.UserDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.AuthenticationEventPublisher;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,7 +12,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -59,42 +55,11 @@ class SecurityConfiguration {
         return new CachedBasicAuthentication(dao, directory::securityStamp);
     }
 
-    /** What the machine chains share: tokens, then the throttle, then HTTP Basic; problems for refusals. */
-    private static HttpSecurity machineAuthentication(
-            HttpSecurity http,
-            ProblemSecurityHandlers problems,
-            CachedBasicAuthentication basic,
-            AuthenticationEventPublisher events,
-            ApiTokens tokens,
-            SignInThrottle throttle) {
-        ProviderManager apiAuthentication = new ProviderManager(basic);
-        // Failed API sign-ins count towards the sign-in throttle like failed form sign-ins.
-        apiAuthentication.setAuthenticationEventPublisher(events);
-        try {
-            return http.authenticationManager(apiAuthentication)
-                    .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
-                    .addFilterBefore(new SignInThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
-                    .httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(problems))
-                    .exceptionHandling(
-                            errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                    .csrf(csrf -> csrf.disable());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(
-            HttpSecurity http,
-            ProblemSecurityHandlers problems,
-            CachedBasicAuthentication basic,
-            AuthenticationEventPublisher events,
-            ApiTokens tokens,
-            SignInThrottle throttle)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, MachineSignIn machines) throws Exception {
         // Path matchers, not MVC matchers: /engine-rest is served by Jersey, not by Spring MVC.
-        return machineAuthentication(http, problems, basic, events, tokens, throttle)
+        return machines.applyTo(http)
                 .securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(path("/engine-rest/**"))
                         .hasRole("ADMIN")
@@ -106,16 +71,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiDescriptionChain(
-            HttpSecurity http,
-            ProblemSecurityHandlers problems,
-            CachedBasicAuthentication basic,
-            AuthenticationEventPublisher events,
-            ApiTokens tokens,
-            SignInThrottle throttle)
-            throws Exception {
+    SecurityFilterChain apiDescriptionChain(HttpSecurity http, MachineSignIn machines) throws Exception {
         // Reads only (GET): a browser's session is used if there is one, none is ever created.
-        return machineAuthentication(http, problems, basic, events, tokens, throttle)
+        return machines.applyTo(http)
                 .securityMatcher(new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**")))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
