@@ -81,6 +81,25 @@ class SignInThrottleIT extends IntegrationTest {
     }
 
     @Test
+    void theSignInPageSaysHowLongToWaitInTheUsersLanguage() throws Exception {
+        assertThat(loginPage("/login?throttled=12", "en")).contains("Try again in 12 minutes.");
+        assertThat(loginPage("/login?throttled=12", "fr")).contains("Réessayez dans 12 minutes.");
+        assertThat(loginPage("/login?throttled=%3Cb%3E", "en"))
+                .as("anything but a number shows the window")
+                .contains("Try again in 15 minutes.")
+                .doesNotContain("<b>");
+    }
+
+    private String loginPage(String path, String language) throws Exception {
+        MockHttpServletResponse page = mvc.perform(get(path).header("Accept-Language", language))
+                .andReturn()
+                .getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        page.setCharacterEncoding("UTF-8");
+        return page.getContentAsString();
+    }
+
+    @Test
     void unknownUsernamesAnswerLikeKnownOnes() throws Exception {
         String known = newUser();
         String unknown = "nobody-" + Long.toString(System.nanoTime(), 36);
