@@ -40,6 +40,7 @@ import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
@@ -316,16 +317,18 @@ class ReviewCycleBenchmark extends IntegrationTest {
                 .getId();
         CpuTime cpuStart = cpu();
         long start = System.nanoTime();
-        int completed = complete(pi, AnnualReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
+        int completed = complete(pi, ParticipantReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
         completed += complete(
                 pi,
-                AnnualReviewModel.TASK_VALIDATE_REPORT,
+                ParticipantReviewModel.TASK_VALIDATE_REPORT,
                 task -> Map.of(
-                        AnnualReviewModel.VAR_DECISION,
+                        ParticipantReviewModel.VAR_DECISION,
                         Math.floorMod(task.getExecutionId().hashCode(), 5) == 0 ? "RETURN" : "ACCEPT"));
-        completed += complete(pi, AnnualReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
+        completed += complete(pi, ParticipantReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
         completed += complete(
-                pi, AnnualReviewModel.TASK_VALIDATE_REPORT, task -> Map.of(AnnualReviewModel.VAR_DECISION, "ACCEPT"));
+                pi,
+                ParticipantReviewModel.TASK_VALIDATE_REPORT,
+                task -> Map.of(ParticipantReviewModel.VAR_DECISION, "ACCEPT"));
         CpuTime used = cpu().minus(cpuStart);
         double seconds = seconds(start);
         print("bare: %d completions", completed);
