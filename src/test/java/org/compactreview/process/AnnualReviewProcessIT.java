@@ -325,6 +325,31 @@ class AnnualReviewProcessIT extends IntegrationTest {
     }
 
     /**
+     * Opening a cycle for all 193 member states starts the first batch of 100 reviews in its own
+     * transaction and leaves the rest to one job of {@code Task_StartMoreParticipantReviews}; the
+     * cycle waits for its reports only once every review has started.
+     */
+    @Test
+    void openingStartsTheFirstBatchAndLeavesTheRestToBatchJobs() {
+        long start = System.nanoTime();
+        ReviewCycle cycle = cycles.open(
+                new OpenCycleRequest(CycleKind.ANNUAL_REVIEW, uniquePeriod("batches"), null, DUE, null, null),
+                Users.SECRETARIAT);
+        System.out.printf("cycle opened for 193 participants in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        ProcessInstance pi = instance(cycle);
+        assertThat(participantReviews(cycle.id())).hasSize(100);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_START_MORE_PARTICIPANT_REVIEWS);
+        assertThat(review(cycle, "AFG")).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(review(cycle, "ZWE")).as("in the second batch").isNull();
+
+        runDueJobs(pi.getId());
+        assertThat(participantReviews(cycle.id())).hasSize(193);
+        assertThat(review(cycle, "ZWE")).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.EVENT_ALL_REPORTS_SETTLED);
+        assertThat(pi).variables().containsEntry(AnnualReviewModel.VAR_REVIEWS_STARTED, 193);
+    }
+
+    /**
      * The last two reports of a cycle are accepted at the same moment by two threads, three cycles
      * in a row: each time exactly one of them finds no report left open and tells the cycle, once,
      * and the cycle consolidates once.
