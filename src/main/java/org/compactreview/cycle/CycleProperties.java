@@ -14,4 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record CycleProperties(
         @DefaultValue("P7D") Duration reminderBeforeDue,
         @DefaultValue("P14D") Duration gracePeriod,
-        @DefaultValue("100") int startBatchSize) {}
+        @DefaultValue("50") int startBatchSize) {}
