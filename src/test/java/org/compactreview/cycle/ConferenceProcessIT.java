@@ -75,6 +75,49 @@ class ConferenceProcessIT extends IntegrationTest {
                 .isEqualTo("second practices 1");
     }
 
+    /**
+     * A conference opened on the earlier version (one multi-instance branch per region, kept in
+     * {@code bpmn-earlier/}) reaches its compilation on that version after the upgrade.
+     */
+    @Test
+    void conferenceOpenedOnTheMultiInstanceVersionFinishesItsReviewsOnIt() throws Exception {
+        var repository = engine.getRepositoryService();
+        String earlier;
+        ReviewCycle conference;
+        try (var bpmn = getClass().getResourceAsStream("/bpmn-earlier/high-level-conference-v-multi-instance.bpmn")) {
+            earlier = repository
+                    .createDeployment()
+                    .name("high-level-conference before issue 11")
+                    .addInputStream("high-level-conference.bpmn", bpmn)
+                    .deployWithResult()
+                    .getDeployedProcessDefinitions()
+                    .get(0)
+                    .getId();
+            conference = open("ARCP");
+        } finally {
+            repository
+                    .createDeployment()
+                    .name("high-level-conference issue 11")
+                    .addClasspathResource("bpmn/high-level-conference.bpmn")
+                    .deploy();
+        }
+        ProcessInstance pi = instance(conference);
+        assertThat(pi.getProcessDefinitionId()).isEqualTo(earlier);
+        assertThat(participantReviews(conference.id())).isEmpty();
+        assertThat(task(ParticipantReviewModel.TASK_SUBMIT_REPORT, pi)).hasCandidateGroup("focal-point:ARCP");
+
+        Report review = reports.list(FP_ARCP, conference.id(), null).get(0);
+        reports.saveDraft(review.id(), FP_ARCP, review.lockVersion(), regionalEntries("earlier"));
+        reports.submit(review.id(), FP_ARCP, null);
+        reports.validate(review.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(ConferenceModel.TASK_COMPILE_PROGRESS_REPORT);
+        assertThat(status(conference)).isEqualTo(CycleStatus.COMPILATION);
+        assertThat(instance(open("ECA")).getProcessDefinitionId())
+                .as("a conference opened after the upgrade")
+                .isNotEqualTo(earlier);
+    }
+
     @Test
     void regionThatNeverSubmitsIsClosedWhenTheWindowCloses() {
         ReviewCycle conference = open("ARCP", "ECA");
