@@ -4,6 +4,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.process.CapacityBuildingModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.springframework.stereotype.Component;
 
 /** Starts the {@code capacityBuilding} process; the only place that does. */
@@ -24,7 +25,7 @@ class CapacityProcess {
                         "capacity:" + requestId,
                         Map.of(
                                 CapacityBuildingModel.VAR_REQUEST_ID, requestId,
-                                AnnualReviewModel.VAR_PARTICIPANT, participantCode,
+                                ParticipantReviewModel.VAR_PARTICIPANT, participantCode,
                                 AnnualReviewModel.VAR_CYCLE_ID, cycleId,
                                 CapacityBuildingModel.VAR_UPDATE_GRACE_PERIOD, properties.updateGracePeriod()))
                 .getId();

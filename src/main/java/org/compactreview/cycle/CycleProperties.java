@@ -6,7 +6,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Default deadlines of a cycle, relative to its submission due date: the reminder goes out
- * {@code reminderBeforeDue} before it; the window closes {@code gracePeriod} after it.
+ * {@code reminderBeforeDue} before it; the window closes {@code gracePeriod} after it. A cycle
+ * starts its participants' reviews {@code startBatchSize} at a time: the first batch while it
+ * opens, each further batch as its own job.
  */
 @ConfigurationProperties("compact-review.cycle")
-record CycleProperties(@DefaultValue("P7D") Duration reminderBeforeDue, @DefaultValue("P14D") Duration gracePeriod) {}
+record CycleProperties(
+        @DefaultValue("P7D") Duration reminderBeforeDue,
+        @DefaultValue("P14D") Duration gracePeriod,
+        @DefaultValue("50") int startBatchSize) {}

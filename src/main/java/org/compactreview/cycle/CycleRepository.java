@@ -69,6 +69,20 @@ class CycleRepository {
                 .optional();
     }
 
+    /**
+     * Locks the cycle's row for deciding whether its reports are all settled, and returns its
+     * process instance id (empty while the cycle is being opened; a cycle that does not exist is a
+     * fault). {@code for no key update}: it
+     * serializes the deciders as {@code for update} would, without blocking the foreign key checks
+     * of rows inserted for the cycle meanwhile (work items, reports).
+     */
+    Optional<String> lockForSettlement(long id) {
+        return jdbc.sql("select process_instance_id from review_cycle where id = ? for no key update")
+                .param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .single();
+    }
+
     Optional<ReviewCycle> lock(long id) {
         jdbc.sql("select id from review_cycle where id = ? for update")
                 .param(id)

@@ -58,8 +58,10 @@ public class CycleService {
     }
 
     /**
-     * Opens a cycle: one draft report and one "Submit progress report" task per participant, all
-     * in one transaction, so a cycle is open for everyone or for no one.
+     * Opens a cycle: one draft report per participant and the cycle's process, all in one
+     * transaction, so a cycle is open for everyone or for no one. The process starts the first
+     * batch of participant reviews (each with its "Submit progress report" task) in this
+     * transaction too, and every further batch in a job of its own ({@link ParticipantReviews}).
      */
     @Transactional
     public ReviewCycle open(OpenCycleRequest request, CurrentUser user) {

@@ -65,6 +65,15 @@ public class FrameworkCatalog {
                 .toList();
     }
 
+    /**
+     * Forgets what was read, so that the next question reads the framework's tables again: after
+     * participants were added or removed behind the catalog's back (a test fixture generating
+     * thousands of participants, a bulk import).
+     */
+    public void refresh() {
+        snapshot = null;
+    }
+
     private Snapshot snapshot() {
         Snapshot current = snapshot;
         if (current == null) {

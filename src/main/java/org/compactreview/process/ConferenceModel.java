@@ -1,9 +1,12 @@
 package org.compactreview.process;
 
 /**
- * Ids of {@code bpmn/high-level-conference.bpmn}. Its regional reviews reuse the participant
- * review of the annual cycle, element for element ({@link AnnualReviewModel#TASK_SUBMIT_REPORT},
- * {@link AnnualReviewModel#TASK_VALIDATE_REPORT}, the same timers and variables).
+ * Ids of {@code bpmn/high-level-conference.bpmn}. Its regional reviews are instances of the same
+ * participant review as the annual cycle's reports ({@link ParticipantReviewModel}, review kind
+ * {@link ParticipantReviewModel#REVIEW_KIND_REGIONAL}); its front (start the reviews in batches,
+ * wait until every review is settled) has the ids of {@link AnnualReviewModel}'s, from
+ * {@link AnnualReviewModel#TASK_START_PARTICIPANT_REVIEWS} to
+ * {@link AnnualReviewModel#GATEWAY_ALL_REPORTS_SETTLED}.
  */
 public final class ConferenceModel {
 

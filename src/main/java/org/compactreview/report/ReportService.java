@@ -14,9 +14,10 @@ import org.compactreview.identity.Role;
 import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
-import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.report.ReportRepository.ReportRow;
 import org.compactreview.task.TaskGateway;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +34,21 @@ public class ReportService {
     private final FrameworkCatalog framework;
     private final TaskGateway tasks;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReportService(
-            ReportRepository reports, FrameworkCatalog framework, TaskGateway tasks, AuditLog audit, Clock clock) {
+            ReportRepository reports,
+            FrameworkCatalog framework,
+            TaskGateway tasks,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.reports = reports;
         this.framework = framework;
         this.tasks = tasks;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -120,7 +128,7 @@ public class ReportService {
         int version = row.submittedVersion() + 1;
         Instant now = clock.instant();
         reports.submitted(id, version, row.returnComment(), now, user.username(), entries);
-        tasks.complete(AnnualReviewModel.TASK_SUBMIT_REPORT, row.cycleId(), id, user, Map.of());
+        tasks.complete(ParticipantReviewModel.TASK_SUBMIT_REPORT, row.cycleId(), id, user, Map.of());
         audit.record(
                 "REPORT_SUBMITTED",
                 "report",
@@ -168,17 +176,21 @@ public class ReportService {
         String returnComment = decision == ValidationDecision.RETURN ? comment : null;
         reports.decided(id, row.submittedVersion(), decision, comment, next, returnComment, now, user.username());
         tasks.complete(
-                AnnualReviewModel.TASK_VALIDATE_REPORT,
+                ParticipantReviewModel.TASK_VALIDATE_REPORT,
                 row.cycleId(),
                 id,
                 user,
-                Map.of(AnnualReviewModel.VAR_DECISION, decision.name()));
+                Map.of(ParticipantReviewModel.VAR_DECISION, decision.name()));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", next);
         after.put("version", row.submittedVersion());
         after.put("decision", decision);
         after.put("comment", comment);
         audit.record("REPORT_VALIDATED", "report", id, Map.of("status", row.status()), after);
+        if (next == ReportStatus.ACCEPTED) {
+            // Last: whoever counts the cycle's unsettled reports may hold the cycle's lock until commit.
+            events.publishEvent(new ReportSettled(id, row.cycleId(), row.participantCode(), next));
+        }
         return new Decided(row, next, returnComment, now);
     }
 
@@ -216,6 +228,23 @@ public class ReportService {
                 row.id(),
                 Map.of("status", row.status()),
                 Map.of("status", next));
+        events.publishEvent(new ReportSettled(row.id(), cycleId, participantCode, next));
+    }
+
+    /**
+     * How many of a cycle's reports are not settled yet (drafted, submitted or returned). Counted
+     * by a statement of its own, so under PostgreSQL's read committed it sees every settlement
+     * committed before it started, and the caller's own.
+     */
+    @Transactional(readOnly = true)
+    public long unsettledCount(long cycleId) {
+        return reports.unsettledCount(cycleId);
+    }
+
+    /** The participants of a cycle (one report each), in alphabetical order of their codes. */
+    @Transactional(readOnly = true)
+    public List<String> participantsOf(long cycleId) {
+        return reports.participantsOf(cycleId);
     }
 
     /** Whether the focal points of a participant still have to submit (for reminders). */

@@ -2,8 +2,8 @@ package org.compactreview.task;
 
 import java.time.Instant;
 import java.util.List;
-import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.process.CapacityBuildingModel;
+import org.compactreview.process.ParticipantReviewModel;
 
 /** An open user task with the business keys it belongs to. */
 public record WorkItem(
@@ -23,7 +23,7 @@ public record WorkItem(
 
     /** The escalations: tasks completed with a note only, from the team page, never through a form. */
     public static final List<String> FORMLESS_TASKS = List.of(
-            AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, CapacityBuildingModel.TASK_FOLLOW_UP_MISSED_UPDATE);
+            ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, CapacityBuildingModel.TASK_FOLLOW_UP_MISSED_UPDATE);
 
     public boolean formless() {
         return FORMLESS_TASKS.contains(taskKey);

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
@@ -56,7 +57,7 @@ class AnnualReviewApiIT extends IntegrationTest {
             JsonNode inbox = get(fp, "/api/v1/tasks?cycleId=" + cycleId).getBody();
             assertThat(inbox.get("total").asInt()).isEqualTo(1);
             JsonNode task = inbox.get("items").get(0);
-            assertThat(task.get("taskKey").asText()).isEqualTo(AnnualReviewModel.TASK_SUBMIT_REPORT);
+            assertThat(task.get("taskKey").asText()).isEqualTo(ParticipantReviewModel.TASK_SUBMIT_REPORT);
             assertThat(task.get("name").asText()).isEqualTo("Submit progress report");
             assertThat(task.get("dueAt").asText()).isEqualTo("2027-03-31T23:59:59Z");
             taskOf.put(fp, task);
@@ -182,7 +183,7 @@ class AnnualReviewApiIT extends IntegrationTest {
                 .getBody()
                 .get("items")
                 .get(0);
-        assertThat(egyTask.get("taskKey").asText()).isEqualTo(AnnualReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(egyTask.get("taskKey").asText()).isEqualTo(ParticipantReviewModel.TASK_SUBMIT_REPORT);
 
         // Claim, reassignment rules, unclaim.
         String egyTaskId = egyTask.get("id").asText();

@@ -29,7 +29,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.impl.BpmnModelConstants;
-import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.compactreview.cycle.CycleKind;
@@ -40,6 +39,7 @@ import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
@@ -111,8 +111,11 @@ class ReviewCycleBenchmark extends IntegrationTest {
         List<Double> withJobsRatios = new ArrayList<>();
         for (int round = 0; round <= ROUNDS; round++) {
             long start = System.nanoTime();
-            ReviewCycle cycle = open("measured-" + round);
+            ReviewCycle cycle = openOnly("measured-" + round);
             print("round %d: cycle open for %d participants: %.0f ms", round, cycle.participantCount(), millis(start));
+            long batches = System.nanoTime();
+            runDueJobs(cycle.processInstanceId());
+            print("round %d: the other participants' reviews started in batch jobs: %.0f ms", round, millis(batches));
             saveAllDrafts(cycle);
             List<String> participants = reports.list(Users.SECRETARIAT, cycle.id(), null).stream()
                     .map(Report::participantCode)
@@ -198,7 +201,14 @@ class ReviewCycleBenchmark extends IntegrationTest {
                 asynchronousWork(cycle.processInstanceId(), cycle.id()));
     }
 
+    /** Opens a cycle and starts all its participants' reviews (the batches after the first are jobs). */
     private ReviewCycle open(String prefix) {
+        ReviewCycle cycle = openOnly(prefix);
+        runDueJobs(cycle.processInstanceId());
+        return cycle;
+    }
+
+    private ReviewCycle openOnly(String prefix) {
         return cycles.open(
                 new OpenCycleRequest(
                         CycleKind.ANNUAL_REVIEW,
@@ -263,19 +273,17 @@ class ReviewCycleBenchmark extends IntegrationTest {
 
     /**
      * The same completions on a copy of the app's own process with its app logic taken out, through
-     * TaskService only: the same multi-instance branches (over the same participant codes, as an
-     * element variable), boundary timers, candidate groups, due dates, save points and routing
+     * TaskService only: the same participant review process, one instance per participant (with the
+     * same variables), boundary timers, candidate groups, due dates, save points and routing
      * variable, so that the engine does the same work; the delegates do nothing and the work-item
      * listener that the app attaches to every user task is removed from the copy.
      */
     private String deployBare() throws Exception {
         BpmnModelInstance model;
-        try (InputStream bpmn = new ClassPathResource(AnnualReviewModel.RESOURCE).getInputStream()) {
+        try (InputStream bpmn = new ClassPathResource(ParticipantReviewModel.RESOURCE).getInputStream()) {
             model = Bpmn.readModelFromStream(bpmn);
         }
-        model.<Process>getModelElementById(AnnualReviewModel.PROCESS_KEY).setId(BARE_PROCESS);
-        model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)
-                .forEach(loop -> loop.setCamundaCollection("${participants}"));
+        model.<Process>getModelElementById(ParticipantReviewModel.PROCESS_KEY).setId(BARE_PROCESS);
         model.getModelElementsByType(ServiceTask.class).forEach(task -> {
             task.removeAttributeNs(
                     BpmnModelConstants.CAMUNDA_NS, BpmnModelConstants.CAMUNDA_ATTRIBUTE_DELEGATE_EXPRESSION);
@@ -283,7 +291,7 @@ class ReviewCycleBenchmark extends IntegrationTest {
         });
         String definitionId = engine.getRepositoryService()
                 .createDeployment()
-                .addModelInstance("bare-annual-review.bpmn", model)
+                .addModelInstance("bare-participant-review.bpmn", model)
                 .deployWithResult()
                 .getDeployedProcessDefinitions()
                 .get(0)
@@ -300,36 +308,48 @@ class ReviewCycleBenchmark extends IntegrationTest {
     /** The same completions through TaskService only, on the bare copy; returns tasks per second. */
     private Run bareCompletions(String definitionId, ReviewCycle cycle, List<String> participants) throws Exception {
         long workItemsBefore = workItems();
-        String pi = engine.getRuntimeService()
-                .startProcessInstanceById(
-                        definitionId,
-                        Variables.createVariables()
-                                .putValue(AnnualReviewModel.VAR_CYCLE_ID, -cycle.id())
-                                .putValue(AnnualReviewModel.VAR_REMINDER_AT, Date.from(cycle.reminderAt()))
-                                .putValue(AnnualReviewModel.VAR_SUBMISSION_DUE, Date.from(cycle.submissionDue()))
-                                .putValue(AnnualReviewModel.VAR_WINDOW_CLOSES_AT, Date.from(cycle.windowClosesAt()))
-                                // Like the app's collection bean: evaluated once, never stored.
-                                .putValueTyped(
-                                        "participants",
-                                        Variables.objectValue(participants, true)
-                                                .create()))
-                .getId();
+        // Like the app: one instance per participant, with the same variables.
+        List<String> instances = new ArrayList<>();
+        for (String participant : participants) {
+            instances.add(engine.getRuntimeService()
+                    .startProcessInstanceById(
+                            definitionId,
+                            Variables.createVariables()
+                                    .putValue(AnnualReviewModel.VAR_CYCLE_ID, -cycle.id())
+                                    .putValue(ParticipantReviewModel.VAR_PARTICIPANT, participant)
+                                    .putValue(
+                                            ParticipantReviewModel.VAR_REVIEW_KIND,
+                                            ParticipantReviewModel.REVIEW_KIND_ANNUAL)
+                                    .putValue(AnnualReviewModel.VAR_REMINDER_AT, Date.from(cycle.reminderAt()))
+                                    .putValue(AnnualReviewModel.VAR_SUBMISSION_DUE, Date.from(cycle.submissionDue()))
+                                    .putValue(
+                                            AnnualReviewModel.VAR_WINDOW_CLOSES_AT, Date.from(cycle.windowClosesAt())))
+                    .getId());
+        }
+        String pi = definitionId;
         CpuTime cpuStart = cpu();
         long start = System.nanoTime();
-        int completed = complete(pi, AnnualReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
+        int completed = complete(pi, ParticipantReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
         completed += complete(
                 pi,
-                AnnualReviewModel.TASK_VALIDATE_REPORT,
+                ParticipantReviewModel.TASK_VALIDATE_REPORT,
                 task -> Map.of(
-                        AnnualReviewModel.VAR_DECISION,
+                        ParticipantReviewModel.VAR_DECISION,
                         Math.floorMod(task.getExecutionId().hashCode(), 5) == 0 ? "RETURN" : "ACCEPT"));
-        completed += complete(pi, AnnualReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
+        completed += complete(pi, ParticipantReviewModel.TASK_SUBMIT_REPORT, task -> Map.of());
         completed += complete(
-                pi, AnnualReviewModel.TASK_VALIDATE_REPORT, task -> Map.of(AnnualReviewModel.VAR_DECISION, "ACCEPT"));
+                pi,
+                ParticipantReviewModel.TASK_VALIDATE_REPORT,
+                task -> Map.of(ParticipantReviewModel.VAR_DECISION, "ACCEPT"));
         CpuTime used = cpu().minus(cpuStart);
         double seconds = seconds(start);
         print("bare: %d completions", completed);
-        Run run = new Run(completed, seconds, used, asynchronousWork(pi, null));
+        boolean counting = StatementCounter.pause();
+        CpuTime asyncStart = cpu();
+        instances.forEach(this::runDueJobs);
+        CpuTime asyncUsed = cpu().minus(asyncStart);
+        StatementCounter.resume(counting);
+        Run run = new Run(completed, seconds, used, asyncUsed);
         assertThat(workItems()).as("no app logic in the bare run").isEqualTo(workItemsBefore);
         return run;
     }
@@ -390,7 +410,7 @@ class ReviewCycleBenchmark extends IntegrationTest {
 
     /**
      * The asynchronous work the completions left, run to the end one job at a time after the timed
-     * part (the job executor is off): the branches' save points and, for the app, the first step of
+     * part (the job executor is off): the reviews' save points and, for the app, the first step of
      * every capacity-building process they raised. Its statements are not counted. Returns the CPU
      * it used.
      */
@@ -470,11 +490,12 @@ class ReviewCycleBenchmark extends IntegrationTest {
         return jdbc.sql("select count(*) from work_item").query(Long.class).single();
     }
 
-    private int complete(String pi, String key, java.util.function.Function<Task, Map<String, Object>> vars)
+    /** Completes the open tasks of the bare participant reviews (process definition {@code definitionId}). */
+    private int complete(String definitionId, String key, java.util.function.Function<Task, Map<String, Object>> vars)
             throws Exception {
         List<Task> open = taskService
                 .createTaskQuery()
-                .processInstanceId(pi)
+                .processDefinitionId(definitionId)
                 .taskDefinitionKey(key)
                 .list();
         concurrently(open, task -> {

@@ -15,8 +15,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
 import org.compactreview.platform.ConflictException;
-import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.process.ConferenceModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportEntry;
 import org.compactreview.report.ReportService;
@@ -46,7 +46,12 @@ class ConferenceProcessIT extends IntegrationTest {
     void regionalReviewReturnedThenAccepted() {
         ReviewCycle conference = open("ARCP");
         ProcessInstance pi = instance(conference);
-        assertThat(task(AnnualReviewModel.TASK_SUBMIT_REPORT, pi)).hasCandidateGroup("focal-point:ARCP");
+        ProcessInstance regionalReview = engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(ParticipantReviewModel.businessKey(conference.id(), "ARCP"))
+                .singleResult();
+        assertThat(task(ParticipantReviewModel.TASK_SUBMIT_REPORT, regionalReview))
+                .hasCandidateGroup("focal-point:ARCP");
         Report review = reports.list(FP_ARCP, conference.id(), null).get(0);
         assertThat(review.regional()).isTrue();
         assertThatThrownBy(() -> reports.submit(review.id(), FP_ARCP, null))
@@ -55,7 +60,7 @@ class ConferenceProcessIT extends IntegrationTest {
         reports.saveDraft(review.id(), FP_ARCP, review.lockVersion(), regionalEntries("first"));
         reports.submit(review.id(), FP_ARCP, null);
         reports.validate(review.id(), Users.SECRETARIAT, ValidationDecision.RETURN, "Add the Maghreb practices");
-        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(regionalReview).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
         Report returned = reports.get(review.id(), FP_ARCP);
         reports.saveDraft(review.id(), FP_ARCP, returned.lockVersion(), regionalEntries("second"));
         reports.submit(review.id(), FP_ARCP, null);
@@ -68,6 +73,49 @@ class ConferenceProcessIT extends IntegrationTest {
         assertThat(reports.versions(review.id(), Users.SECRETARIAT)).hasSize(2);
         assertThat(reports.get(review.id(), FP_ARCP).entries().get(0).goodPractices())
                 .isEqualTo("second practices 1");
+    }
+
+    /**
+     * A conference opened on the earlier version (one multi-instance branch per region, kept in
+     * {@code bpmn-earlier/}) reaches its compilation on that version after the upgrade.
+     */
+    @Test
+    void conferenceOpenedOnTheMultiInstanceVersionFinishesItsReviewsOnIt() throws Exception {
+        var repository = engine.getRepositoryService();
+        String earlier;
+        ReviewCycle conference;
+        try (var bpmn = getClass().getResourceAsStream("/bpmn-earlier/high-level-conference-v-multi-instance.bpmn")) {
+            earlier = repository
+                    .createDeployment()
+                    .name("high-level-conference before issue 11")
+                    .addInputStream("high-level-conference.bpmn", bpmn)
+                    .deployWithResult()
+                    .getDeployedProcessDefinitions()
+                    .get(0)
+                    .getId();
+            conference = open("ARCP");
+        } finally {
+            repository
+                    .createDeployment()
+                    .name("high-level-conference issue 11")
+                    .addClasspathResource("bpmn/high-level-conference.bpmn")
+                    .deploy();
+        }
+        ProcessInstance pi = instance(conference);
+        assertThat(pi.getProcessDefinitionId()).isEqualTo(earlier);
+        assertThat(participantReviews(conference.id())).isEmpty();
+        assertThat(task(ParticipantReviewModel.TASK_SUBMIT_REPORT, pi)).hasCandidateGroup("focal-point:ARCP");
+
+        Report review = reports.list(FP_ARCP, conference.id(), null).get(0);
+        reports.saveDraft(review.id(), FP_ARCP, review.lockVersion(), regionalEntries("earlier"));
+        reports.submit(review.id(), FP_ARCP, null);
+        reports.validate(review.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(ConferenceModel.TASK_COMPILE_PROGRESS_REPORT);
+        assertThat(status(conference)).isEqualTo(CycleStatus.COMPILATION);
+        assertThat(instance(open("ECA")).getProcessDefinitionId())
+                .as("a conference opened after the upgrade")
+                .isNotEqualTo(earlier);
     }
 
     @Test

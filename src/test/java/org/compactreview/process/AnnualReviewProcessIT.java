@@ -67,19 +67,27 @@ class AnnualReviewProcessIT extends IntegrationTest {
     void happyPathRunsFromOpeningToClosedCycle() {
         ReviewCycle cycle = open("EGY");
         ProcessInstance pi = instance(cycle);
-        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
-        assertThat(task(AnnualReviewModel.TASK_SUBMIT_REPORT, pi)).hasCandidateGroup("focal-point:EGY");
+        ProcessInstance review = review(cycle, "EGY");
+        assertThat(pi).isWaitingAt(AnnualReviewModel.EVENT_ALL_REPORTS_SETTLED);
+        assertThat(review).hasBusinessKey(cycle.id() + ":EGY");
+        assertThat(review)
+                .variables()
+                .containsEntry(AnnualReviewModel.VAR_CYCLE_ID, cycle.id())
+                .containsEntry(ParticipantReviewModel.VAR_PARTICIPANT, "EGY")
+                .containsEntry(ParticipantReviewModel.VAR_REVIEW_KIND, ParticipantReviewModel.REVIEW_KIND_ANNUAL);
+        assertThat(review).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(task(ParticipantReviewModel.TASK_SUBMIT_REPORT, review)).hasCandidateGroup("focal-point:EGY");
 
         Report report = reportOf(cycle, Users.FP_EGY);
         reports.saveDraft(report.id(), Users.FP_EGY, report.lockVersion(), Entries.complete(3, 5, 6));
         reports.submit(report.id(), Users.FP_EGY, null);
-        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_VALIDATE_REPORT);
-        assertThat(task(AnnualReviewModel.TASK_VALIDATE_REPORT, pi)).hasCandidateGroup("secretariat");
+        assertThat(review).isWaitingAt(ParticipantReviewModel.TASK_VALIDATE_REPORT);
+        assertThat(task(ParticipantReviewModel.TASK_VALIDATE_REPORT, review)).hasCandidateGroup("secretariat");
 
         reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
         // The acceptance is committed first; the save point then raises a capacity-building
         // request for each objective flagged for support (5 and 6).
-        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS);
+        assertThat(review).isWaitingAt(ParticipantReviewModel.TASK_RAISE_SUPPORT_REQUESTS);
         assertThat(supportRequested(report)).isEmpty();
         runDueJobs(pi.getId());
         assertThat(supportRequested(report)).containsExactly(5, 6);
@@ -94,13 +102,18 @@ class AnnualReviewProcessIT extends IntegrationTest {
         assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_RECORD_MEETING_OUTCOMES);
         meetings.recordOutcomes(cycle.id(), Users.SECRETARIAT, "Outcomes", List.of("Decision 1"));
 
+        assertThat(review)
+                .isEnded()
+                .hasPassedInOrder(
+                        ParticipantReviewModel.TASK_SUBMIT_REPORT,
+                        ParticipantReviewModel.TASK_VALIDATE_REPORT,
+                        ParticipantReviewModel.TASK_RAISE_SUPPORT_REQUESTS,
+                        ParticipantReviewModel.END_REPORT_ACCEPTED);
         assertThat(pi)
                 .isEnded()
                 .hasPassedInOrder(
-                        AnnualReviewModel.TASK_SUBMIT_REPORT,
-                        AnnualReviewModel.TASK_VALIDATE_REPORT,
-                        AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS,
-                        AnnualReviewModel.END_REPORT_ACCEPTED,
+                        AnnualReviewModel.TASK_START_PARTICIPANT_REVIEWS,
+                        AnnualReviewModel.EVENT_ALL_REPORTS_SETTLED,
                         AnnualReviewModel.TASK_CONSOLIDATE_REPORTS,
                         AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING,
                         AnnualReviewModel.TASK_RECORD_MEETING_OUTCOMES,
@@ -113,14 +126,15 @@ class AnnualReviewProcessIT extends IntegrationTest {
     void returnedReportGoesBackToFocalPointsTwiceThenIsAccepted() {
         ReviewCycle cycle = open("JOR");
         ProcessInstance pi = instance(cycle);
+        ProcessInstance review = review(cycle, "JOR");
         Report report = reportOf(cycle, Users.FP_JOR);
         reports.saveDraft(report.id(), Users.FP_JOR, report.lockVersion(), Entries.complete(1));
 
         for (int round = 1; round <= 2; round++) {
             reports.submit(report.id(), Users.FP_JOR, null);
             reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.RETURN, "Please revise " + round);
-            assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
-            assertThat(task(AnnualReviewModel.TASK_SUBMIT_REPORT, pi)).hasCandidateGroup("focal-point:JOR");
+            assertThat(review).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+            assertThat(task(ParticipantReviewModel.TASK_SUBMIT_REPORT, review)).hasCandidateGroup("focal-point:JOR");
             Report returned = reports.get(report.id(), Users.FP_JOR);
             assertThat(returned.status()).isEqualTo(ReportStatus.RETURNED);
             assertThat(returned.returnComment()).isEqualTo("Please revise " + round);
@@ -131,8 +145,8 @@ class AnnualReviewProcessIT extends IntegrationTest {
 
         assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
         assertThat(history.createHistoricActivityInstanceQuery()
-                        .processInstanceId(pi.getId())
-                        .activityId(AnnualReviewModel.TASK_SUBMIT_REPORT)
+                        .processInstanceId(review.getId())
+                        .activityId(ParticipantReviewModel.TASK_SUBMIT_REPORT)
                         .count())
                 .isEqualTo(3);
         var versions = reports.versions(report.id(), Users.SECRETARIAT);
@@ -145,12 +159,13 @@ class AnnualReviewProcessIT extends IntegrationTest {
     void reminderAndEscalationFireWithoutInterruptingSubmission() throws Exception {
         ReviewCycle cycle = open("EGY");
         ProcessInstance pi = instance(cycle);
+        ProcessInstance review = review(cycle, "EGY");
         int mailsBefore = MAIL.getReceivedMessages().length;
 
         setClock(cycle.reminderAt().plusSeconds(1));
         runDueJobs(pi.getId());
-        assertThat(pi).hasPassed(AnnualReviewModel.TASK_SEND_REMINDER);
-        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(review).hasPassed(ParticipantReviewModel.TASK_SEND_REMINDER);
+        assertThat(review).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
         MimeMessage[] mails = MAIL.getReceivedMessages();
         assertThat(mails).hasSize(mailsBefore + 1);
         MimeMessage reminder = mails[mails.length - 1];
@@ -160,15 +175,18 @@ class AnnualReviewProcessIT extends IntegrationTest {
 
         setClock(cycle.submissionDue().plusSeconds(1));
         runDueJobs(pi.getId());
-        assertThat(pi)
-                .isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT, AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT);
-        assertThat(task(AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, pi)).hasCandidateGroup("manager");
+        assertThat(review)
+                .isWaitingAt(
+                        ParticipantReviewModel.TASK_SUBMIT_REPORT,
+                        ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT);
+        assertThat(task(ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, review))
+                .hasCandidateGroup("manager");
         WorkItem escalation = managerEscalation(cycle);
         assertThat(escalation.participantCode()).isEqualTo("EGY");
 
         tasks.completeWithNote(escalation.id(), "Called the focal point", Users.MANAGER);
-        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
-        assertThat(pi).hasPassed(AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT);
+        assertThat(review).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(review).hasPassed(ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT);
     }
 
     @Test
@@ -204,18 +222,21 @@ class AnnualReviewProcessIT extends IntegrationTest {
         reports.submit(egypt.id(), Users.FP_EGY, null);
         reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
         runDueJobs(pi.getId());
-        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_SUBMIT_REPORT);
+        ProcessInstance jordanReview = review(cycle, "JOR");
+        assertThat(jordanReview).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.EVENT_ALL_REPORTS_SETTLED);
 
         setClock(cycle.windowClosesAt().plusSeconds(1));
         runDueJobs(pi.getId());
 
         Report jordan = reportOf(cycle, Users.FP_JOR);
         assertThat(jordan.status()).isEqualTo(ReportStatus.NOT_SUBMITTED);
-        assertThat(pi).hasPassed(AnnualReviewModel.TASK_MARK_NOT_SUBMITTED, AnnualReviewModel.END_REPORT_CLOSED);
+        assertThat(jordanReview)
+                .hasPassed(ParticipantReviewModel.TASK_MARK_NOT_SUBMITTED, ParticipantReviewModel.END_REPORT_CLOSED);
         assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
         assertThat(taskQuery()
-                        .processInstanceId(pi.getId())
-                        .taskDefinitionKey(AnnualReviewModel.TASK_SUBMIT_REPORT)
+                        .processInstanceId(jordanReview.getId())
+                        .taskDefinitionKey(ParticipantReviewModel.TASK_SUBMIT_REPORT)
                         .count())
                 .isZero();
         assertThat(tasks.list(Users.FP_JOR, new WorkItemFilter(false, cycle.id(), null, null, null, null), page())
@@ -235,7 +256,7 @@ class AnnualReviewProcessIT extends IntegrationTest {
         Report report = reportOf(cycle, Users.FP_JOR);
         reports.saveDraft(report.id(), Users.FP_JOR, report.lockVersion(), Entries.complete(2));
         assertThat(workItemsOf(report)).singleElement().satisfies(item -> {
-            assertThat(item.taskKey()).isEqualTo(AnnualReviewModel.TASK_SUBMIT_REPORT);
+            assertThat(item.taskKey()).isEqualTo(ParticipantReviewModel.TASK_SUBMIT_REPORT);
             assertThat(item.candidateGroup()).isEqualTo("focal-point:JOR");
             assertThat(item.dueAt()).isEqualTo(DUE);
         });
@@ -243,11 +264,11 @@ class AnnualReviewProcessIT extends IntegrationTest {
         // Each step hands the row on (taken over, none created); the acceptance ends it.
         double[] before = workItemChanges();
         reports.submit(report.id(), Users.FP_JOR, null);
-        assertSameAsOpenTask(report, cycle, AnnualReviewModel.TASK_VALIDATE_REPORT, "secretariat", null);
+        assertSameAsOpenTask(report, cycle, ParticipantReviewModel.TASK_VALIDATE_REPORT, "secretariat", null);
         reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.RETURN, "Add the data");
-        assertSameAsOpenTask(report, cycle, AnnualReviewModel.TASK_SUBMIT_REPORT, "focal-point:JOR", DUE);
+        assertSameAsOpenTask(report, cycle, ParticipantReviewModel.TASK_SUBMIT_REPORT, "focal-point:JOR", DUE);
         reports.submit(report.id(), Users.FP_JOR, null);
-        assertSameAsOpenTask(report, cycle, AnnualReviewModel.TASK_VALIDATE_REPORT, "secretariat", null);
+        assertSameAsOpenTask(report, cycle, ParticipantReviewModel.TASK_VALIDATE_REPORT, "secretariat", null);
         reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
         assertThat(workItemsOf(report)).isEmpty();
         double[] after = workItemChanges();
@@ -272,6 +293,8 @@ class AnnualReviewProcessIT extends IntegrationTest {
         ReviewCycle cycle = open("EGY");
         var runtime = engine.getRuntimeService();
         runtime.deleteProcessInstance(cycle.processInstanceId(), "runs on the earlier version instead");
+        participantReviews(cycle.id())
+                .forEach(review -> runtime.deleteProcessInstance(review, "runs on the earlier version instead"));
         String earlier;
         try (var bpmn = getClass().getResourceAsStream("/earlier/annual-review-before-issue-6.bpmn")) {
             earlier = engine.getRepositoryService()
@@ -293,12 +316,167 @@ class AnnualReviewProcessIT extends IntegrationTest {
         reports.saveDraft(report.id(), Users.FP_EGY, report.lockVersion(), Entries.complete(3, 7));
         reports.submit(report.id(), Users.FP_EGY, null);
         reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
-        assertThat(pi).isWaitingAt(AnnualReviewModel.END_REPORT_ACCEPTED);
+        assertThat(pi).isWaitingAt(ParticipantReviewModel.END_REPORT_ACCEPTED);
         assertThat(supportRequested(report)).isEmpty();
 
         runDueJobs(pi.getId());
         assertThat(supportRequested(report)).containsExactly(7);
         assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
+    }
+
+    /**
+     * Opening a cycle for all 193 member states starts the first batch of 50 reviews in its own
+     * transaction and leaves the rest to the jobs of {@code Task_StartMoreParticipantReviews}; the
+     * cycle waits for its reports only once every review has started.
+     */
+    @Test
+    void openingStartsTheFirstBatchAndLeavesTheRestToBatchJobs() {
+        long start = System.nanoTime();
+        ReviewCycle cycle = cycles.open(
+                new OpenCycleRequest(CycleKind.ANNUAL_REVIEW, uniquePeriod("batches"), null, DUE, null, null),
+                Users.SECRETARIAT);
+        System.out.printf("cycle opened for 193 participants in %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        ProcessInstance pi = instance(cycle);
+        assertThat(participantReviews(cycle.id())).hasSize(50);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_START_MORE_PARTICIPANT_REVIEWS);
+        assertThat(review(cycle, "AFG")).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(review(cycle, "ZWE")).as("in the second batch").isNull();
+
+        runDueJobs(pi.getId());
+        assertThat(participantReviews(cycle.id())).hasSize(193);
+        assertThat(review(cycle, "ZWE")).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.EVENT_ALL_REPORTS_SETTLED);
+        assertThat(pi).variables().containsEntry(AnnualReviewModel.VAR_REVIEWS_STARTED, 193);
+
+        // 193 open tasks would crowd the first pages of the shared database's team lists.
+        var runtime = engine.getRuntimeService();
+        participantReviews(cycle.id()).forEach(review -> runtime.deleteProcessInstance(review, "test done"));
+        runtime.deleteProcessInstance(pi.getId(), "test done");
+    }
+
+    /**
+     * The last two reports of a cycle are accepted at the same moment by two threads, three cycles
+     * in a row: each time exactly one of them finds no report left open and tells the cycle, once,
+     * and the cycle consolidates once.
+     */
+    @Test
+    void lastTwoReportsSettledAtOnceSendOneMessageAndConsolidateOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            ReviewCycle cycle = open("EGY", "JOR", "MAR");
+            ProcessInstance pi = instance(cycle);
+            Report egypt = submitted(cycle, Users.FP_EGY);
+            Report jordan = submitted(cycle, Users.FP_JOR);
+            reports.validate(submitted(cycle, Users.FP_MAR).id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+            assertThat(pi).isWaitingAt(AnnualReviewModel.EVENT_ALL_REPORTS_SETTLED);
+
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<Report>> accepted = java.util.stream.Stream.of(egypt, jordan)
+                        .map(report -> pool.submit(() -> {
+                            together.await();
+                            return reports.validate(report.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+                        }))
+                        .toList();
+                for (var future : accepted) {
+                    assertThat(future.get().status()).isEqualTo(ReportStatus.ACCEPTED);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(auditCount(cycle, "CYCLE_REPORTS_SETTLED"))
+                    .as("one message")
+                    .isEqualTo(1);
+            assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_CONSOLIDATE_REPORTS);
+
+            runDueJobs(pi.getId());
+            assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
+            assertThat(history.createHistoricActivityInstanceQuery()
+                            .processInstanceId(pi.getId())
+                            .activityId(AnnualReviewModel.TASK_CONSOLIDATE_REPORTS)
+                            .count())
+                    .as("consolidated once")
+                    .isEqualTo(1);
+            assertThat(auditCount(cycle, "CYCLE_CONSOLIDATED")).isEqualTo(1);
+            assertThat(consolidation.summary(cycle.id()).get(0).reportsCounted())
+                    .isEqualTo(3);
+        }
+    }
+
+    /**
+     * A cycle opened on the earlier version of {@code annualReview} (one multi-instance branch per
+     * participant, kept as it was in {@code bpmn-earlier/}) finishes on it after the upgrade, while
+     * a cycle opened after the upgrade runs one participant review per participant.
+     */
+    @Test
+    void cycleOpenedOnTheMultiInstanceVersionFinishesOnItAfterTheUpgrade() throws Exception {
+        var repository = engine.getRepositoryService();
+        String earlier;
+        ReviewCycle cycle;
+        try (var bpmn = getClass().getResourceAsStream("/bpmn-earlier/annual-review-v-multi-instance.bpmn")) {
+            earlier = repository
+                    .createDeployment()
+                    .name("annual-review before issue 11")
+                    .addInputStream("annual-review.bpmn", bpmn)
+                    .deployWithResult()
+                    .getDeployedProcessDefinitions()
+                    .get(0)
+                    .getId();
+            cycle = open("EGY", "JOR");
+        } finally {
+            // The upgrade: the current models become the latest versions again.
+            repository
+                    .createDeployment()
+                    .name("annual-review issue 11")
+                    .addClasspathResource(AnnualReviewModel.RESOURCE)
+                    .deploy();
+        }
+        ProcessInstance pi = instance(cycle);
+        assertThat(pi.getProcessDefinitionId()).isEqualTo(earlier);
+        assertThat(participantReviews(cycle.id())).isEmpty();
+        assertThat(pi).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+
+        ReviewCycle after = open("MAR");
+        assertThat(instance(after).getProcessDefinitionId()).isNotEqualTo(earlier);
+        assertThat(participantReviews(after.id())).hasSize(1);
+
+        Report egypt = submitted(cycle, Users.FP_EGY);
+        reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.RETURN, "More data");
+        assertThat(pi).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        reports.submit(egypt.id(), Users.FP_EGY, null);
+        reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        reports.validate(submitted(cycle, Users.FP_JOR).id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(pi.getId());
+        assertThat(supportRequested(egypt)).containsExactly(4);
+        assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
+        assertThat(cycles.get(cycle.id()).status()).isEqualTo(CycleStatus.CONSOLIDATED);
+
+        meetings.prepare(cycle.id(), Users.SECRETARIAT, LocalDate.of(2027, 5, 1), "Agenda");
+        meetings.recordOutcomes(cycle.id(), Users.SECRETARIAT, "Outcomes", List.of("Decision 1"));
+        assertThat(pi)
+                .isEnded()
+                .hasPassed(
+                        AnnualReviewModel.EARLIER_SUBPROCESS_PARTICIPANT_REVIEW,
+                        ParticipantReviewModel.TASK_RAISE_SUPPORT_REQUESTS,
+                        AnnualReviewModel.TASK_CONSOLIDATE_REPORTS,
+                        AnnualReviewModel.END_CYCLE_CLOSED);
+        assertThat(cycles.get(cycle.id()).status()).isEqualTo(CycleStatus.CLOSED);
+        assertThat(consolidation.summary(cycle.id()).get(0).reportsCounted()).isEqualTo(2);
+    }
+
+    /** The participant's report, completed (support asked for objective 4) and submitted. */
+    private Report submitted(ReviewCycle cycle, CurrentUser focalPoint) {
+        Report report = reportOf(cycle, focalPoint);
+        reports.saveDraft(report.id(), focalPoint, report.lockVersion(), Entries.complete(2, 4));
+        reports.submit(report.id(), focalPoint, null);
+        return report;
+    }
+
+    private long auditCount(ReviewCycle cycle, String action) {
+        return jdbc.sql("select count(*) from audit_event where action = ? and object_type = 'cycle' and object_id = ?")
+                .params(action, String.valueOf(cycle.id()))
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -310,6 +488,7 @@ class AnnualReviewProcessIT extends IntegrationTest {
     void failedRaisingKeepsTheAcceptanceAndRaisesOnRetry() {
         ReviewCycle cycle = open("JOR");
         ProcessInstance pi = instance(cycle);
+        ProcessInstance review = review(cycle, "JOR");
         Report report = reportOf(cycle, Users.FP_JOR);
         reports.saveDraft(report.id(), Users.FP_JOR, report.lockVersion(), Entries.complete(2, 9));
         reports.submit(report.id(), Users.FP_JOR, null);
@@ -320,13 +499,13 @@ class AnnualReviewProcessIT extends IntegrationTest {
                 .update();
         org.camunda.bpm.engine.runtime.Job job = management
                 .createJobQuery()
-                .processInstanceId(pi.getId())
-                .activityId(AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS)
+                .processInstanceId(review.getId())
+                .activityId(ParticipantReviewModel.TASK_RAISE_SUPPORT_REQUESTS)
                 .singleResult();
         management.setJobRetries(job.getId(), 1);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> management.executeJob(job.getId()))
                 .hasStackTraceContaining("is not accepted");
-        assertThat(raiseIncidents(pi)).isEqualTo(1);
+        assertThat(raiseIncidents(review)).isEqualTo(1);
         assertThat(supportRequested(report)).isEmpty();
         assertThat(jdbc.sql("select count(*) from validation_decision where report_id = ? and decision = 'ACCEPT'")
                         .param(report.id())
@@ -341,7 +520,7 @@ class AnnualReviewProcessIT extends IntegrationTest {
         management.setJobRetries(job.getId(), 1);
         runDueJobs(pi.getId());
         assertThat(supportRequested(report)).containsExactly(9);
-        assertThat(raiseIncidents(pi)).isZero();
+        assertThat(raiseIncidents(review)).isZero();
         assertThat(pi).isWaitingAt(AnnualReviewModel.TASK_PREPARE_ANNUAL_MEETING);
     }
 
@@ -349,13 +528,13 @@ class AnnualReviewProcessIT extends IntegrationTest {
         return engine.getRuntimeService()
                 .createIncidentQuery()
                 .processInstanceId(pi.getId())
-                .activityId(AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS)
+                .activityId(ParticipantReviewModel.TASK_RAISE_SUPPORT_REQUESTS)
                 .count();
     }
 
     private void assertSameAsOpenTask(Report report, ReviewCycle cycle, String key, String group, Instant due) {
         org.camunda.bpm.engine.task.Task open = taskQuery()
-                .processInstanceId(cycle.processInstanceId())
+                .processInstanceId(participantReview(cycle.id(), report.participantCode()))
                 .taskDefinitionKey(key)
                 .taskCandidateGroup(group)
                 .singleResult();
@@ -408,6 +587,14 @@ class AnnualReviewProcessIT extends IntegrationTest {
                 .singleResult();
     }
 
+    /** A participant's review: its own process instance, found by its business key. */
+    private ProcessInstance review(ReviewCycle cycle, String participant) {
+        return engine.getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(ParticipantReviewModel.businessKey(cycle.id(), participant))
+                .singleResult();
+    }
+
     private Report reportOf(ReviewCycle cycle, CurrentUser focalPoint) {
         return reports.list(focalPoint, cycle.id(), null).get(0);
     }
@@ -416,7 +603,12 @@ class AnnualReviewProcessIT extends IntegrationTest {
         return tasks.list(
                         Users.MANAGER,
                         new WorkItemFilter(
-                                false, cycle.id(), null, null, AnnualReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, null),
+                                false,
+                                cycle.id(),
+                                null,
+                                null,
+                                ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT,
+                                null),
                         page())
                 .items()
                 .get(0);

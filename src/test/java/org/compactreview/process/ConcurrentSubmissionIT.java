@@ -58,6 +58,9 @@ class ConcurrentSubmissionIT extends IntegrationTest {
                         null),
                 Users.SECRETARIAT);
         assertThat(cycle.participantCount()).isEqualTo(193);
+        // The first batch of reviews started while the cycle opened; the others start in jobs.
+        runCycleJobs(cycle.id());
+        assertThat(participantReviews(cycle.id())).hasSize(193);
         List<Report> all = reports.list(Users.SECRETARIAT, cycle.id(), null);
         assertThat(all).hasSize(193);
 

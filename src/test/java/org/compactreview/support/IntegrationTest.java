@@ -102,13 +102,75 @@ public abstract class IntegrationTest {
         ClockUtil.setCurrentTime(Date.from(now));
     }
 
-    /** Runs the process instance's due jobs (timers, async continuations) until none is left. */
+    /**
+     * Runs the process instance's due jobs (timers, async continuations) until none is left. For a
+     * cycle's process that means the cycle's: its own and those of its participants' reviews,
+     * which run in instances of their own ({@link #runCycleJobs(long)}).
+     */
     protected void runDueJobs(String processInstanceId) {
-        // One at a time: a job may cancel others (a closing window cancels the reminder timer).
-        for (int round = 0; round < 1000; round++) {
+        java.util.Optional<Long> cycle = jdbc.sql("select id from review_cycle where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(Long.class)
+                .optional();
+        if (cycle.isPresent()) {
+            runCycleJobs(cycle.get());
+        } else {
+            runDueJobs(() -> java.util.Set.of(processInstanceId), processInstanceId);
+        }
+    }
+
+    /**
+     * Runs a cycle's due jobs: those of the cycle's process instance (the batches that start its
+     * participants' reviews, the consolidation) and of every participant review of the cycle (its
+     * business key starts with the cycle's id), among them the save point after each acceptance,
+     * which raises the report's capacity-building requests.
+     */
+    protected void runCycleJobs(long cycleId) {
+        String cycleInstance = jdbc.sql("select process_instance_id from review_cycle where id = ?")
+                .param(cycleId)
+                .query(String.class)
+                .single();
+        runDueJobs(
+                () -> {
+                    java.util.Set<String> ids = new java.util.HashSet<>(participantReviews(cycleId));
+                    ids.add(cycleInstance);
+                    return ids;
+                },
+                "cycle " + cycleId);
+    }
+
+    /** The ids of a cycle's participant review instances that are still running. */
+    protected List<String> participantReviews(long cycleId) {
+        return engine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(org.compactreview.process.ParticipantReviewModel.PROCESS_KEY)
+                .processInstanceBusinessKeyLike(
+                        org.compactreview.process.ParticipantReviewModel.businessKeyPrefix(cycleId) + "%")
+                .list()
+                .stream()
+                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getId)
+                .toList();
+    }
+
+    /** A participant's review in a cycle, running or not: found by its business key. */
+    protected String participantReview(long cycleId, String participant) {
+        return engine.getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(org.compactreview.process.ParticipantReviewModel.PROCESS_KEY)
+                .processInstanceBusinessKey(
+                        org.compactreview.process.ParticipantReviewModel.businessKey(cycleId, participant))
+                .singleResult()
+                .getId();
+    }
+
+    private void runDueJobs(java.util.function.Supplier<java.util.Set<String>> instances, String what) {
+        // One at a time: a job may cancel others (a closing window cancels the reminder timer), or
+        // start more instances (a batch of participant reviews).
+        for (int round = 0; round < 20_000; round++) {
             List<Job> due = management
                     .createJobQuery()
-                    .processInstanceId(processInstanceId)
+                    .processInstanceIds(instances.get())
                     .executable()
                     .orderByJobDuedate()
                     .asc()
@@ -118,18 +180,7 @@ public abstract class IntegrationTest {
             }
             management.executeJob(due.get(0).getId());
         }
-        throw new IllegalStateException("jobs keep coming for " + processInstanceId);
-    }
-
-    /**
-     * Runs a cycle's due jobs: among them the save point after each acceptance, which raises the
-     * report's capacity-building requests.
-     */
-    protected void runCycleJobs(long cycleId) {
-        runDueJobs(jdbc.sql("select process_instance_id from review_cycle where id = ?")
-                .param(cycleId)
-                .query(String.class)
-                .single());
+        throw new IllegalStateException("jobs keep coming for " + what);
     }
 
     /** Opens an annual cycle as the secretariat, for the given participants, due 30 days after START. */

@@ -1,26 +1,25 @@
 package org.compactreview.cycle.process;
 
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.compactreview.report.ReportService;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code ${cycleParticipants.of(cycleId)}}: the multi-instance collection of the participant
- * review, read from the cycle's reports so that no list is stored as a process variable.
+ * review in the earlier versions of {@code annualReview} and {@code highLevelConference}, which
+ * the cycles opened on them still evaluate. Read from the cycle's reports so that no list is
+ * stored as a process variable.
  */
 @Component("cycleParticipants")
 public class CycleParticipants {
 
-    private final JdbcClient jdbc;
+    private final ReportService reports;
 
-    CycleParticipants(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CycleParticipants(ReportService reports) {
+        this.reports = reports;
     }
 
     public List<String> of(Long cycleId) {
-        return jdbc.sql("select participant_code from report where cycle_id = ? order by participant_code")
-                .param(cycleId)
-                .query(String.class)
-                .list();
+        return reports.participantsOf(cycleId);
     }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.compactreview.notify.SubmissionReminder;
 import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.springframework.stereotype.Component;
 
 /** {@code Task_SendReminder}: asynchronous, so a failed send is retried and then becomes an incident. */
@@ -21,7 +22,7 @@ class SendSubmissionReminderDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         reminder.remind(
                 (Long) execution.getVariable(AnnualReviewModel.VAR_CYCLE_ID),
-                (String) execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
+                (String) execution.getVariable(ParticipantReviewModel.VAR_PARTICIPANT),
                 (Date) execution.getVariable(AnnualReviewModel.VAR_SUBMISSION_DUE));
     }
 }

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.compactreview.platform.PostParseListeners;
-import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -36,8 +36,9 @@ class EarlierAcceptanceSavePoints extends AbstractProcessEnginePlugin {
         PostParseListeners.add(configuration, new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity definition) {
-                ActivityImpl end = definition.findActivity(AnnualReviewModel.END_REPORT_ACCEPTED);
-                if (end != null && definition.findActivity(AnnualReviewModel.TASK_RAISE_SUPPORT_REQUESTS) == null) {
+                ActivityImpl end = definition.findActivity(ParticipantReviewModel.END_REPORT_ACCEPTED);
+                if (end != null
+                        && definition.findActivity(ParticipantReviewModel.TASK_RAISE_SUPPORT_REQUESTS) == null) {
                     end.addListener(ExecutionListener.EVENTNAME_START, raise);
                 }
             }

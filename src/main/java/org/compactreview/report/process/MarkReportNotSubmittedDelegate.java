@@ -3,6 +3,7 @@ package org.compactreview.report.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.report.ReportService;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,6 @@ class MarkReportNotSubmittedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         reports.closeUnsubmitted((Long) execution.getVariable(AnnualReviewModel.VAR_CYCLE_ID), (String)
-                execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT));
+                execution.getVariable(ParticipantReviewModel.VAR_PARTICIPANT));
     }
 }

@@ -3,6 +3,7 @@ package org.compactreview.report.process;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.compactreview.process.AnnualReviewModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.report.ReportAccepted;
 import org.compactreview.report.ReportService;
 import org.springframework.context.ApplicationEventPublisher;
@@ -27,7 +28,7 @@ class ReportAcceptedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long cycleId = (Long) execution.getProcessInstance().getVariableLocal(AnnualReviewModel.VAR_CYCLE_ID);
-        String participant = (String) execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT);
+        String participant = (String) execution.getVariable(ParticipantReviewModel.VAR_PARTICIPANT);
         // Only an accepted report leads here; anything else is a fault for an incident to show.
         events.publishEvent(reports.acceptance(cycleId, participant)
                 .orElseThrow(() -> new IllegalStateException(

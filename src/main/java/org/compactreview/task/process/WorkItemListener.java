@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.compactreview.process.AnnualReviewModel;
 import org.compactreview.process.CapacityBuildingModel;
+import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.task.WorkItems;
 import org.springframework.stereotype.Component;
 
@@ -69,15 +70,16 @@ public class WorkItemListener implements TaskListener {
         }
         // Read each variable where it is set, not by walking up the execution tree: every level
         // walked loads that execution's variables, one query each. The cycle and the request are
-        // process instance variables; the participant is the branch's element variable in a cycle,
-        // a process instance variable in capacity building.
+        // process instance variables; the participant is one too in a participant review and in
+        // capacity building (the element variable of its branch in a cycle on the earlier,
+        // multi-instance version), one level up from a task with boundary events.
         DelegateExecution instance = execution.getProcessInstance();
         workItems.taskCreated(
                 task.getId(),
                 task.getTaskDefinitionKey(),
                 task.getName(),
                 (Long) instance.getVariableLocal(AnnualReviewModel.VAR_CYCLE_ID),
-                (String) execution.getVariable(AnnualReviewModel.VAR_PARTICIPANT),
+                (String) execution.getVariable(ParticipantReviewModel.VAR_PARTICIPANT),
                 group,
                 task.getAssignee(),
                 due,

@@ -81,6 +81,15 @@ public abstract class FaultTest {
         ReviewWork.createFocalPoint(api, memberStates());
         ReviewWork work = ReviewWork.open(api, period, reminderAt);
         assertThat(work.reports()).isEqualTo(193);
+        // The first batch of participant reviews starts with the cycle, the others in jobs.
+        org.awaitility.Awaitility.await("every participant review started")
+                .atMost(java.time.Duration.ofMinutes(1))
+                .pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> db().sql("select count(*) from work_item where cycle_id = ? and task_key = ?")
+                                .params(work.cycleId(), "Task_SubmitReport")
+                                .query(Integer.class)
+                                .single()
+                        == 193);
         return work;
     }
 

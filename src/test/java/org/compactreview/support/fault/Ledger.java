@@ -66,7 +66,10 @@ public final class Ledger {
             auditTotal += submittedAudit + validatedAudit + savedAudit;
         }
         String process = work.processInstanceId();
-        assertThat(count("select count(*) from act_ru_task where proc_inst_id_ = ?", process))
+        // The cycle's instance and its participants' reviews (business keys "<cycle id>:...").
+        String cycleInstances = "(select id_ from act_hi_procinst where id_ = ? or business_key_ like ?)";
+        String reviews = work.cycleId() + ":%";
+        assertThat(count("select count(*) from act_ru_task where proc_inst_id_ in " + cycleInstances, process, reviews))
                 .as("no task left")
                 .isZero();
         // Capacity-building follow-ups started by accepted reports stay open: their tasks and work
@@ -79,7 +82,10 @@ public final class Ledger {
                         + " (select 1 from work_item w where w.task_id = t.id_)"))
                 .as("tasks without their work item")
                 .isZero();
-        assertThat(count("select count(*) from act_ru_job where process_instance_id_ = ?", process))
+        assertThat(count(
+                        "select count(*) from act_ru_job where process_instance_id_ in " + cycleInstances,
+                        process,
+                        reviews))
                 .as("no job left")
                 .isZero();
         assertThat(count("select count(*) from act_ru_incident"))
@@ -90,24 +96,28 @@ public final class Ledger {
                 .isEqualTo(1);
         List<String> runTwice = db.sql(
                         """
-                        select job_id_ from act_hi_job_log where process_instance_id_ = ?
+                        select job_id_ from act_hi_job_log where process_instance_id_ in """
+                                + cycleInstances
+                                + """
                         group by job_id_ having count(*) filter (where job_state_ = 2) > 1""")
-                .param(process)
+                .params(process, reviews)
                 .query(String.class)
                 .list();
         assertThat(runTwice).as("jobs that succeeded twice").isEmpty();
         List<String> neverEnded = db.sql(
                         """
-                        select job_id_ from act_hi_job_log where process_instance_id_ = ?
+                        select job_id_ from act_hi_job_log where process_instance_id_ in """
+                                + cycleInstances
+                                + """
                         group by job_id_ having count(*) filter (where job_state_ in (2, 3)) = 0""")
-                .param(process)
+                .params(process, reviews)
                 .query(String.class)
                 .list();
         assertThat(neverEnded)
                 .as("jobs that never succeeded nor were cancelled")
                 .isEmpty();
         // Each accepted report's flagged objective raised exactly one capacity-building request,
-        // with its process, at the branch's save point (a job, so crashes and retries count here).
+        // with its process, at the review's save point (a job, so crashes and retries count here).
         assertThat(count(
                         """
                         select count(*) from report_entry e join report r on r.id = e.report_id
@@ -119,10 +129,9 @@ public final class Ledger {
                         "select count(*) from capacity_request where cycle_id = ? and process_instance_id is not null",
                         cycle))
                 .isEqualTo(count("select count(*) from capacity_request where cycle_id = ?", cycle));
-        int jobsRun =
-                count("select count(*) from act_hi_job_log where process_instance_id_ = ? and job_state_ = 2", process);
-        int jobsFailed =
-                count("select count(*) from act_hi_job_log where process_instance_id_ = ? and job_state_ = 1", process);
+        String jobs = "select count(*) from act_hi_job_log where process_instance_id_ in " + cycleInstances;
+        int jobsRun = count(jobs + " and job_state_ = 2", process, reviews);
+        int jobsFailed = count(jobs + " and job_state_ = 1", process, reviews);
         return Map.of(
                 "reports", work.reports(),
                 "versions", versionsTotal,
