@@ -1,7 +1,7 @@
 package org.compactreview.cycle.process;
 
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.compactreview.report.ReportQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,16 +11,13 @@ import org.springframework.stereotype.Component;
 @Component("cycleParticipants")
 public class CycleParticipants {
 
-    private final JdbcClient jdbc;
+    private final ReportQueries reports;
 
-    CycleParticipants(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CycleParticipants(ReportQueries reports) {
+        this.reports = reports;
     }
 
     public List<String> of(Long cycleId) {
-        return jdbc.sql("select participant_code from report where cycle_id = ? order by participant_code")
-                .param(cycleId)
-                .query(String.class)
-                .list();
+        return reports.participantsOf(cycleId);
     }
 }
