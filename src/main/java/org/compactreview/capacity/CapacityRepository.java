@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.framework.Participant;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,16 +21,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CapacityRepository {
 
-    private static final String SELECT =
-            """
-            select c.*, p.name as participant_name, p.region
-            from capacity_request c join participant p on p.code = c.participant_code
+    private static final String SELECT = """
+            select c.* from capacity_request c
             """;
 
     private final JdbcClient jdbc;
 
-    CapacityRepository(JdbcClient jdbc) {
+    private final FrameworkCatalog framework;
+
+    CapacityRepository(JdbcClient jdbc, FrameworkCatalog framework) {
         this.jdbc = jdbc;
+        this.framework = framework;
     }
 
     /** Inserts unless the report already raised a request for this objective; returns the new id. */
@@ -53,7 +57,7 @@ class CapacityRepository {
     }
 
     Optional<Row> lock(long id) {
-        return jdbc.sql(SELECT + " where c.id = ? for update of c")
+        return jdbc.sql(SELECT + " where c.id = ? for update")
                 .param(id)
                 .query((rs, n) -> row(rs))
                 .optional();
@@ -78,8 +82,10 @@ class CapacityRepository {
             params.addValue("objective", filter.objective());
         }
         if (filter.region() != null) {
-            where.append(" and p.region = :region");
-            params.addValue("region", filter.region());
+            // Names and regions are the framework's: its catalog says which participants a region has.
+            where.append(" and c.participant_code in (:region)");
+            Set<String> inRegion = framework.participantsOfRegion(filter.region());
+            params.addValue("region", inRegion.isEmpty() ? Set.of("") : inRegion);
         }
         if (filter.stage() != null) {
             where.append(" and c.stage = :stage");
@@ -236,12 +242,27 @@ class CapacityRepository {
                 .list();
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    /** How many requests are still open (assessed, planned, implemented or evaluated), per objective. */
+    Map<Integer, Long> openByObjective() {
+        Map<Integer, Long> open = new HashMap<>();
+        jdbc.sql(
+                        """
+                        select objective_number, count(*) as open from capacity_request
+                        where stage in ('ASSESSMENT', 'PLANNING', 'IMPLEMENTATION', 'EVALUATION')
+                        group by objective_number
+                        """)
+                .query((RowCallbackHandler) rs -> open.put(rs.getInt("objective_number"), rs.getLong("open")));
+        return open;
+    }
+
+    private Row row(ResultSet rs) throws SQLException {
+        String code = rs.getString("participant_code");
+        Optional<Participant> participant = framework.participant(code);
         return new Row(
                 rs.getLong("id"),
-                rs.getString("participant_code"),
-                rs.getString("participant_name"),
-                rs.getString("region"),
+                code,
+                participant.map(Participant::name).orElse(null),
+                participant.map(Participant::region).orElse(null),
                 rs.getInt("objective_number"),
                 rs.getLong("cycle_id"),
                 rs.getLong("report_id"),

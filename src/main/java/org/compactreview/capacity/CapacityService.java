@@ -50,6 +50,12 @@ public class CapacityService {
         return full(requests.list(filter, user.seesAllParticipants() ? null : user.participants()));
     }
 
+    /** How many requests are still open, per objective (an objective without any is absent). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Integer, Long> openRequestsByObjective() {
+        return requests.openByObjective();
+    }
+
     @Transactional(readOnly = true)
     public List<Practice> practices(Integer objective) {
         return requests.practices(objective);

@@ -17,8 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CycleRepository {
 
-    private static final String SELECT =
-            "select c.*, (select count(*) from report r where r.cycle_id = c.id) as participant_count from review_cycle c";
+    private static final String SELECT = "select c.* from review_cycle c";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -43,15 +42,25 @@ class CycleRepository {
             Instant due,
             Instant closes,
             LocalDate conferenceDate,
+            int participantCount,
             String by,
             Instant now) {
         return jdbc.sql(
                         """
                         insert into review_cycle (kind, period, status, reminder_at, submission_due, window_closes_at,
-                                                  conference_date, opened_by, opened_at)
-                        values (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?) returning id
+                                                  conference_date, participant_count, opened_by, opened_at)
+                        values (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) returning id
                         """)
-                .params(kind.name(), period, ts(reminderAt), ts(due), ts(closes), conferenceDate, by, ts(now))
+                .params(
+                        kind.name(),
+                        period,
+                        ts(reminderAt),
+                        ts(due),
+                        ts(closes),
+                        conferenceDate,
+                        participantCount,
+                        by,
+                        ts(now))
                 .query(Long.class)
                 .single();
     }

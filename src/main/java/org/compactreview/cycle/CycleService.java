@@ -92,6 +92,7 @@ public class CycleService {
                 due,
                 closesAt,
                 conference ? request.conferenceDate() : null,
+                (int) participants.stream().distinct().count(),
                 user.username(),
                 now);
         reports.createDrafts(id, participants, conference, user.username());

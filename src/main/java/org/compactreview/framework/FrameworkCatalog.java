@@ -1,10 +1,15 @@
 package org.compactreview.framework;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +79,37 @@ public class FrameworkCatalog {
         snapshot = null;
     }
 
+    /** Orders participant codes by the participants' names, as the database sorts them. */
+    public Comparator<String> byParticipantName() {
+        Map<String, Integer> rank = snapshot().nameRank();
+        return Comparator.comparing(code -> rank.getOrDefault(code, Integer.MAX_VALUE));
+    }
+
+    /** Members of a regional body: its listed members, else the member states of its UN region. */
+    public Set<String> membersOf(String bodyCode) {
+        Snapshot current = snapshot();
+        Participant body = current.participantsByCode().get(bodyCode);
+        if (body == null || body.kind() == ParticipantKind.MEMBER_STATE) {
+            return Set.of();
+        }
+        List<String> listed = current.listedMembers().get(bodyCode);
+        if (listed != null) {
+            return Set.copyOf(listed);
+        }
+        return current.participants().stream()
+                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE && Objects.equals(p.region(), body.region()))
+                .map(Participant::code)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The participants of a UN region. */
+    public Set<String> participantsOfRegion(String region) {
+        return participants().stream()
+                .filter(p -> Objects.equals(p.region(), region))
+                .map(Participant::code)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     private Snapshot snapshot() {
         Snapshot current = snapshot;
         if (current == null) {
@@ -107,18 +143,36 @@ public class FrameworkCatalog {
                         ParticipantKind.valueOf(rs.getString("kind")),
                         rs.getString("region")))
                 .list();
+        List<String> byName = jdbc.sql("select code from participant order by name")
+                .query(String.class)
+                .list();
+        Map<String, Integer> nameRank = new HashMap<>();
+        for (int i = 0; i < byName.size(); i++) {
+            nameRank.put(byName.get(i), i);
+        }
+        Map<String, List<String>> listedMembers = new HashMap<>();
+        jdbc.sql("select body_code, member_code from regional_body_member")
+                .query((rs, n) -> Map.entry(rs.getString("body_code"), rs.getString("member_code")))
+                .list()
+                .forEach(e -> listedMembers
+                        .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return new Snapshot(
                 objectives,
                 objectives.stream().collect(Collectors.toMap(Objective::number, Function.identity())),
                 participants,
                 participants.stream()
                         .collect(Collectors.toMap(
-                                Participant::code, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+                                Participant::code, Function.identity(), (a, b) -> a, LinkedHashMap::new)),
+                nameRank,
+                listedMembers);
     }
 
     private record Snapshot(
             List<Objective> objectives,
             Map<Integer, Objective> objectivesByNumber,
             List<Participant> participants,
-            Map<String, Participant> participantsByCode) {}
+            Map<String, Participant> participantsByCode,
+            Map<String, Integer> nameRank,
+            Map<String, List<String>> listedMembers) {}
 }

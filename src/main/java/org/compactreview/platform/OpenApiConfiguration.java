@@ -6,24 +6,18 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.compactreview.identity.CurrentUser;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description at {@code /v3/api-docs}; every call needs HTTP Basic. The signed-in
- * user that controllers take as a {@link CurrentUser} parameter comes from the request's
- * authentication, never from the caller, so it is not a parameter of any operation. The error
+ * The OpenAPI description at {@code /v3/api-docs}; every call needs HTTP Basic. (The signed-in
+ * user that controllers take as a parameter is kept out of the description by the identity
+ * module, which owns that type.) The error
  * answers of each operation are documented by {@link ProblemResponses}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
-
-    static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
-    }
 
     @Bean
     OpenAPI compactReviewApi() {

@@ -123,39 +123,21 @@ class ReportRepository {
                 .list();
     }
 
-    /** Members of a regional body: its listed members, else the member states of its UN region. */
-    private static final String MEMBERS_OF =
-            """
-            select m.member_code from regional_body_member m where m.body_code = b.code
-            union
-            select p.code from participant p
-            where p.kind = 'MEMBER_STATE' and p.region = b.region
-              and not exists (select 1 from regional_body_member x where x.body_code = b.code)
-            """;
-
-    boolean isMemberOfAny(String participantCode, java.util.Set<String> bodies) {
-        if (bodies.isEmpty()) {
-            return false;
+    /** The accepted national reports of the members since the conference before this one. */
+    List<ReportRow> acceptedNationalReportsOf(Collection<String> memberCodes, long conferenceCycleId) {
+        if (memberCodes.isEmpty()) {
+            return List.of();
         }
-        return jdbc.sql("select exists (select 1 from participant b where b.code in (:bodies)"
-                        + " and b.kind <> 'MEMBER_STATE' and :member in (" + MEMBERS_OF + "))")
-                .param("bodies", bodies)
-                .param("member", participantCode)
-                .query(Boolean.class)
-                .single();
-    }
-
-    List<ReportRow> acceptedNationalReportsOfMembers(String bodyCode, long conferenceCycleId) {
-        return jdbc.sql("select r.* from report r join review_cycle c on c.id = r.cycle_id, participant b"
-                        + " where b.code = :body and r.status = 'ACCEPTED' and not r.regional"
+        return jdbc.sql("select r.* from report r join review_cycle c on c.id = r.cycle_id"
+                        + " where r.status = 'ACCEPTED' and not r.regional"
                         + " and c.kind = 'ANNUAL_REVIEW'"
                         + " and c.opened_at > coalesce((select max(p.opened_at) from review_cycle p"
                         + "   where p.kind = 'HIGH_LEVEL_CONFERENCE' and p.id <> :conference"
                         + "   and p.opened_at < (select opened_at from review_cycle where id = :conference)),"
                         + "   '-infinity'::timestamptz)"
-                        + " and r.participant_code in (" + MEMBERS_OF + ")"
+                        + " and r.participant_code in (:members)"
                         + " order by c.opened_at, r.participant_code")
-                .param("body", bodyCode)
+                .param("members", memberCodes)
                 .param("conference", conferenceCycleId)
                 .query((rs, n) -> row(rs))
                 .list();

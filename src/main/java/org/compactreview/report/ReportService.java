@@ -83,7 +83,7 @@ public class ReportService {
             codes = user.participants();
         } else if (user.participants().contains(participantCode)) {
             codes = Set.of(participantCode);
-        } else if (user.has(Role.FOCAL_POINT) && reports.isMemberOfAny(participantCode, user.participants())) {
+        } else if (user.has(Role.FOCAL_POINT) && isMemberOfAny(participantCode, user.participants())) {
             return withEntries(reports.forParticipants(Set.of(participantCode), cycleId).stream()
                     .filter(row -> !row.regional() && row.status() == ReportStatus.ACCEPTED)
                     .toList());
@@ -280,7 +280,7 @@ public class ReportService {
     private boolean readsAsRegionalFocalPoint(ReportRow report, CurrentUser user) {
         return !report.regional()
                 && report.status() == ReportStatus.ACCEPTED
-                && reports.isMemberOfAny(report.participantCode(), user.participants());
+                && isMemberOfAny(report.participantCode(), user.participants());
     }
 
     /**
@@ -290,7 +290,13 @@ public class ReportService {
     @Transactional(readOnly = true)
     public List<Report> regionalSources(long regionalReportId, CurrentUser user) {
         ReportRow regional = visible(reports.find(regionalReportId), regionalReportId, user);
-        return withEntries(reports.acceptedNationalReportsOfMembers(regional.participantCode(), regional.cycleId()));
+        return withEntries(
+                reports.acceptedNationalReportsOf(framework.membersOf(regional.participantCode()), regional.cycleId()));
+    }
+
+    /** Whether the participant is a member of any of the regional bodies (members states are no bodies). */
+    private boolean isMemberOfAny(String participantCode, Set<String> bodies) {
+        return bodies.stream().anyMatch(body -> framework.membersOf(body).contains(participantCode));
     }
 
     private Report withEntries(ReportRow row) {

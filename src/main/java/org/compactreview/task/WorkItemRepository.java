@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,18 +35,18 @@ class WorkItemRepository {
             String name,
             Long cycleId,
             String participantCode,
+            Long reportId,
             String candidateGroup,
             String assignee,
             Instant dueAt,
             Instant createdAt,
             Long capacityRequestId) {
-        // The report of a participant's branch is found by its business keys.
         jdbc.sql(
                         """
                         insert into work_item (task_id, task_key, name, cycle_id, participant_code, report_id,
                                                candidate_group, assignee, due_at, created_at, capacity_request_id)
                         values (:id, :key, :name, :cycle, :participant,
-                                (select r.id from report r where r.cycle_id = :cycle and r.participant_code = :participant),
+                                :report,
                                 :group, :assignee, :due, :created, :request)
                         on conflict (task_id) do nothing
                         """)
@@ -54,6 +55,7 @@ class WorkItemRepository {
                 .param("name", name)
                 .param("cycle", cycleId)
                 .param("participant", participantCode)
+                .param("report", reportId)
                 .param("group", candidateGroup)
                 .param("assignee", assignee)
                 .param("due", timestamp(dueAt))
@@ -136,6 +138,20 @@ class WorkItemRepository {
     List<WorkItem> forRequest(long requestId, Instant now) {
         return jdbc.sql(SELECT + " where w.capacity_request_id = :request order by w.created_at")
                 .param("request", requestId)
+                .query((rs, n) -> map(rs, now))
+                .list();
+    }
+
+    /** Of each report, its newest open work item of the given keys; reports without one are absent. */
+    List<WorkItem> latestForReports(Collection<Long> reportIds, Collection<String> taskKeys, Instant now) {
+        if (reportIds.isEmpty() || taskKeys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT.replace("select w.*", "select distinct on (w.report_id) w.*")
+                        + " where w.report_id in (:reports) and w.task_key in (:keys)"
+                        + " order by w.report_id, w.created_at desc")
+                .param("reports", reportIds)
+                .param("keys", taskKeys)
                 .query((rs, n) -> map(rs, now))
                 .list();
     }

@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 public class WorkItems {
 
     private final WorkItemRepository repository;
+    private final TaskReports reports;
     private final Counter created;
     private final Counter takenOver;
     private final Counter ended;
 
-    WorkItems(WorkItemRepository repository, MeterRegistry meters) {
+    WorkItems(WorkItemRepository repository, TaskReports reports, MeterRegistry meters) {
         this.repository = repository;
+        this.reports = reports;
         this.created = meters.counter(METRIC, "change", "created");
         this.takenOver = meters.counter(METRIC, "change", "taken_over");
         this.ended = meters.counter(METRIC, "change", "ended");
@@ -40,12 +42,17 @@ public class WorkItems {
             Instant createdAt,
             Long capacityRequestId) {
         created.increment();
+        // The report of a participant's branch is found by its business keys.
+        Long reportId = cycleId == null || participantCode == null
+                ? null
+                : reports.reportId(cycleId, participantCode).orElse(null);
         repository.insert(
                 taskId,
                 taskKey,
                 name,
                 cycleId,
                 participantCode,
+                reportId,
                 candidateGroup,
                 assignee,
                 dueAt,

@@ -1,66 +1,80 @@
 package org.compactreview.tracking;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import org.compactreview.framework.FrameworkCatalog;
+import org.compactreview.framework.Participant;
 import org.compactreview.platform.NotFoundException;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.compactreview.report.ReportQueries;
+import org.compactreview.report.ReportQueries.ReportSummary;
+import org.compactreview.report.ReportTasks;
+import org.compactreview.task.WorkItem;
+import org.compactreview.task.WorkItemQueries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One query per board: reports, participants and their open report task. */
+/**
+ * A cycle's board: its reports, their participants and each report's open task, read from the
+ * modules that own them in one batch each (three statements for any number of participants;
+ * names come from the framework's cached catalog).
+ */
 @Service
 public class CycleBoard {
 
-    private final JdbcClient jdbc;
+    private final CycleCalendar calendar;
+    private final ReportQueries reports;
+    private final WorkItemQueries workItems;
+    private final FrameworkCatalog framework;
     private final Clock clock;
 
-    CycleBoard(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    CycleBoard(
+            CycleCalendar calendar,
+            ReportQueries reports,
+            WorkItemQueries workItems,
+            FrameworkCatalog framework,
+            Clock clock) {
+        this.calendar = calendar;
+        this.reports = reports;
+        this.workItems = workItems;
+        this.framework = framework;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public List<ParticipantStatus> status(long cycleId) {
         Instant now = clock.instant();
-        Instant due = jdbc.sql("select submission_due from review_cycle where id = ?")
-                .param(cycleId)
-                .query(Timestamp.class)
-                .optional()
-                .map(Timestamp::toInstant)
-                .orElseThrow(() -> new NotFoundException("cycle", cycleId));
-        return jdbc.sql(
-                        """
-                        select r.id, r.participant_code, p.name, p.region, r.status, r.submitted_version,
-                               w.task_id, w.assignee
-                        from report r
-                        join participant p on p.code = r.participant_code
-                        left join lateral (
-                            select task_id, assignee from work_item w
-                            where w.report_id = r.id and w.task_key in ('Task_SubmitReport', 'Task_ValidateReport')
-                            order by w.created_at desc limit 1) w on true
-                        where r.cycle_id = ?
-                        order by p.name
-                        """)
-                .param(cycleId)
-                .query((rs, n) -> {
-                    String status = rs.getString("status");
+        Instant due = calendar.submissionDue(cycleId).orElseThrow(() -> new NotFoundException("cycle", cycleId));
+        Comparator<String> byName = framework.byParticipantName();
+        List<ReportSummary> rows = reports.ofCycle(cycleId).stream()
+                .filter(r -> framework.participant(r.participantCode()).isPresent())
+                .sorted(Comparator.comparing(ReportSummary::participantCode, byName))
+                .toList();
+        Map<Long, WorkItem> openTasks =
+                workItems.latestForReports(rows.stream().map(ReportSummary::id).toList(), ReportTasks.KEYS);
+        return rows.stream()
+                .map(r -> {
+                    String status = r.status().name();
                     boolean inSubmission = "DRAFT".equals(status) || "RETURNED".equals(status);
+                    Participant participant =
+                            framework.participant(r.participantCode()).orElseThrow();
+                    WorkItem task = openTasks.get(r.id());
                     return new ParticipantStatus(
-                            rs.getString("participant_code"),
-                            rs.getString("name"),
-                            rs.getString("region"),
-                            rs.getLong("id"),
+                            r.participantCode(),
+                            participant.name(),
+                            participant.region(),
+                            r.id(),
                             stage(status),
                             status,
-                            rs.getInt("submitted_version"),
+                            r.submittedVersion(),
                             due,
                             inSubmission && now.isAfter(due),
-                            rs.getString("task_id"),
-                            rs.getString("assignee"));
+                            task == null ? null : task.id(),
+                            task == null ? null : task.assignee());
                 })
-                .list();
+                .toList();
     }
 
     private static String stage(String reportStatus) {

@@ -12,7 +12,7 @@ import org.compactreview.capacity.UpdateStatus;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.InvalidInputException;
-import org.compactreview.platform.web.PageSteps;
+import org.compactreview.platform.PageSteps;
 import org.compactreview.task.TaskGateway;
 import org.compactreview.task.WorkItem;
 import org.springframework.stereotype.Controller;

@@ -1,7 +1,7 @@
 package org.compactreview.cycle.process;
 
 import java.util.List;
-import org.compactreview.report.ReportService;
+import org.compactreview.report.ReportQueries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component("cycleParticipants")
 public class CycleParticipants {
 
-    private final ReportService reports;
+    private final ReportQueries reports;
 
-    CycleParticipants(ReportService reports) {
+    CycleParticipants(ReportQueries reports) {
         this.reports = reports;
     }
 

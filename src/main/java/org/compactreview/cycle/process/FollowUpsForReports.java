@@ -2,8 +2,8 @@ package org.compactreview.cycle.process;
 
 import java.util.List;
 import org.compactreview.cycle.ConferenceService;
-import org.compactreview.report.web.FollowUpView;
-import org.compactreview.report.web.FollowUps;
+import org.compactreview.report.FollowUpView;
+import org.compactreview.report.FollowUps;
 import org.springframework.stereotype.Component;
 
 /** Gives the report form the follow-up items adopted at conferences. */

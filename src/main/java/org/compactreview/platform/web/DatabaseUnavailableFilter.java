@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
 import org.compactreview.platform.DatabaseUnavailable;
+import org.compactreview.platform.ProblemWriter;
 import org.compactreview.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package org.compactreview.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.compactreview.platform.ProblemWriter;
 import org.compactreview.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

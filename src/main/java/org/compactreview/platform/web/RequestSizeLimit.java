@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.compactreview.platform.ProblemWriter;
 import org.compactreview.platform.Problems;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;

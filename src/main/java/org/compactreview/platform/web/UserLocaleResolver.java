@@ -6,8 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.compactreview.identity.AppUser;
-import org.compactreview.identity.UserDirectory;
+import org.compactreview.platform.LanguageChoices;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,9 +24,9 @@ class UserLocaleResolver implements LocaleResolver {
     private static final String SESSION_KEY = UserLocaleResolver.class.getName();
     private static final String RESOLVED_KEY = SESSION_KEY + ".RESOLVED";
 
-    private final UserDirectory users;
+    private final LanguageChoices users;
 
-    UserLocaleResolver(UserDirectory users) {
+    UserLocaleResolver(LanguageChoices users) {
         this.users = users;
     }
 
@@ -68,13 +67,12 @@ class UserLocaleResolver implements LocaleResolver {
         request.getSession().setAttribute(SESSION_KEY, supported);
         request.setAttribute(RESOLVED_KEY, supported);
         // An update of no row when the name is no user of ours.
-        signedInName().ifPresent(name -> users.rememberLocale(name, supported.getLanguage()));
+        signedInName().ifPresent(name -> users.rememberLanguage(name, supported.getLanguage()));
     }
 
     private Optional<Locale> storedChoice() {
         return signedInName()
-                .flatMap(users::find)
-                .map(AppUser::locale)
+                .flatMap(users::chosenLanguage)
                 .filter(l -> l != null && !l.isBlank())
                 .map(Locale::forLanguageTag);
     }

@@ -1,6 +1,6 @@
 package org.compactreview.platform.web;
 
-import org.compactreview.identity.UserDirectory;
+import org.compactreview.platform.LanguageChoices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
-    LocaleResolver localeResolver(UserDirectory users) {
+    LocaleResolver localeResolver(LanguageChoices users) {
         return new UserLocaleResolver(users);
     }
 

@@ -5,19 +5,20 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.compactreview.capacity.CapacityFilter;
-import org.compactreview.capacity.CapacityRequest;
-import org.compactreview.capacity.CapacityService;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.framework.RoundTables;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.Problems;
+import org.compactreview.report.FollowUpView;
+import org.compactreview.report.FollowUps;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportEntry;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ReportVersion;
+import org.compactreview.report.SupportRequestView;
+import org.compactreview.report.SupportRequests;
 import org.compactreview.report.ValidationDecision;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -49,7 +50,7 @@ class ReportPagesController {
 
     private final ReportService reports;
     private final FrameworkCatalog framework;
-    private final CapacityService capacity;
+    private final SupportRequests supportRequests;
     private final FollowUps followUps;
     private final RoundTables roundTables;
     private final Problems problems;
@@ -57,13 +58,13 @@ class ReportPagesController {
     ReportPagesController(
             ReportService reports,
             FrameworkCatalog framework,
-            CapacityService capacity,
+            SupportRequests supportRequests,
             FollowUps followUps,
             RoundTables roundTables,
             Problems problems) {
         this.reports = reports;
         this.framework = framework;
-        this.capacity = capacity;
+        this.supportRequests = supportRequests;
         this.followUps = followUps;
         this.roundTables = roundTables;
         this.problems = problems;
@@ -230,8 +231,8 @@ class ReportPagesController {
         // The participant's capacity-building requests (open and closed) beside each objective.
         model.addAttribute(
                 "requests",
-                capacity.list(user, new CapacityFilter(null, null, null, report.participantCode())).stream()
-                        .collect(java.util.stream.Collectors.groupingBy(CapacityRequest::objective)));
+                supportRequests.of(report.participantCode(), user).stream()
+                        .collect(java.util.stream.Collectors.groupingBy(SupportRequestView::objective)));
         return FORM;
     }
 

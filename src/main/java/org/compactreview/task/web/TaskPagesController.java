@@ -2,7 +2,7 @@ package org.compactreview.task.web;
 
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.PageRequest;
-import org.compactreview.platform.web.PageSteps;
+import org.compactreview.platform.PageSteps;
 import org.compactreview.task.TaskGateway;
 import org.compactreview.task.WorkItem;
 import org.compactreview.task.WorkItemFilter;

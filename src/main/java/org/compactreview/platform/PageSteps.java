@@ -1,13 +1,9 @@
-package org.compactreview.platform.web;
+package org.compactreview.platform;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
-import org.compactreview.platform.ConflictException;
-import org.compactreview.platform.InvalidInputException;
-import org.compactreview.platform.Problems;
-import org.compactreview.platform.StorableInput;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;

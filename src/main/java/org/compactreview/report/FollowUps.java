@@ -1,4 +1,4 @@
-package org.compactreview.report.web;
+package org.compactreview.report;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.compactreview.platform.web;
+package org.compactreview.identity.web;
 
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;

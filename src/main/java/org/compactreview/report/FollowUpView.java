@@ -1,4 +1,4 @@
-package org.compactreview.report.web;
+package org.compactreview.report;
 
 /** One follow-up item as the report form shows it. */
 public record FollowUpView(int objective, String conferencePeriod, String text) {}

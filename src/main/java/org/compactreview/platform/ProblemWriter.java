@@ -1,4 +1,4 @@
-package org.compactreview.platform.web;
+package org.compactreview.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;

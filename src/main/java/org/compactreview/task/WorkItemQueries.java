@@ -1,0 +1,32 @@
+package org.compactreview.task;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules read of the open work items, in batches: only the task module names the
+ * work item table in SQL. No access check: callers are boards that check their own.
+ */
+@Service
+public class WorkItemQueries {
+
+    private final WorkItemRepository repository;
+    private final Clock clock;
+
+    WorkItemQueries(WorkItemRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /** Of each report, its newest open work item of the given task keys, by report id. */
+    @Transactional(readOnly = true)
+    public Map<Long, WorkItem> latestForReports(Collection<Long> reportIds, Collection<String> taskKeys) {
+        return repository.latestForReports(reportIds, taskKeys, clock.instant()).stream()
+                .collect(Collectors.toMap(WorkItem::reportId, Function.identity()));
+    }
+}
