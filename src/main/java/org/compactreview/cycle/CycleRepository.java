@@ -85,10 +85,28 @@ class CycleRepository {
      * serializes the deciders as {@code for update} would, without blocking the foreign key checks
      * of rows inserted for the cycle meanwhile (work items, reports).
      */
-    Optional<String> lockForSettlement(long id) {
-        return jdbc.sql("select process_instance_id from review_cycle where id = ? for no key update")
+    /**
+     * Counts one more settled report, holding the cycle's row lock until commit; the cycle's
+     * process instance when that report was the last one, else empty.
+     */
+    Optional<String> countSettled(long id) {
+        return jdbc.sql(
+                        """
+                        update review_cycle set settled_reports = settled_reports + 1 where id = ?
+                        returning settled_reports >= participant_count as last, process_instance_id
+                        """)
                 .param(id)
-                .query((rs, n) -> Optional.ofNullable(rs.getString(1)))
+                .query((rs, n) -> rs.getBoolean("last")
+                        ? Optional.ofNullable(rs.getString("process_instance_id"))
+                        : Optional.<String>empty())
+                .single();
+    }
+
+    /** Whether every report of the cycle is settled, under the same row lock as {@link #countSettled}. */
+    boolean allSettled(long id) {
+        return jdbc.sql("select settled_reports >= participant_count from review_cycle where id = ? for no key update")
+                .param(id)
+                .query(Boolean.class)
                 .single();
     }
 

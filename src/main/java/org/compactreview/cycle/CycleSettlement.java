@@ -2,7 +2,6 @@ package org.compactreview.cycle;
 
 import java.util.Map;
 import org.compactreview.audit.AuditLog;
-import org.compactreview.report.ReportService;
 import org.compactreview.report.ReportSettled;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -10,10 +9,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Joins a cycle's participant reviews in our own tables instead of in the engine: whenever a
- * report is settled, the settling transaction locks the cycle's row and counts the cycle's
- * unsettled reports; the one that finds none left correlates the cycle's one message. The lock
- * makes two last reports settled at once take turns, so exactly one of them sees the other's
- * settlement committed and none left. The cycle's process asks the same question, under the same
+ * report is settled, the settling transaction adds one to the cycle's count of settled reports
+ * (one update, which holds the cycle's row lock until commit); the one that reaches the cycle's
+ * participant count correlates the cycle's one message. The lock makes two last reports settled
+ * at once take turns, so exactly one of them reaches the count. A report settles once (accepted,
+ * or closed by the window), so each adds one exactly once, in its own transaction. The cycle's process asks the same question, under the same
  * lock, before it waits ({@code ${cycleSettlement.allSettled(cycleId)}}), so a message that would
  * have come before it waits is not needed.
  */
@@ -21,13 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class CycleSettlement {
 
     private final CycleRepository cycles;
-    private final ReportService reports;
     private final CycleProcess process;
     private final AuditLog audit;
 
-    CycleSettlement(CycleRepository cycles, ReportService reports, CycleProcess process, AuditLog audit) {
+    CycleSettlement(CycleRepository cycles, CycleProcess process, AuditLog audit) {
         this.cycles = cycles;
-        this.reports = reports;
         this.process = process;
         this.audit = audit;
     }
@@ -35,8 +33,7 @@ public class CycleSettlement {
     /** Whether every report of the cycle is settled; called by the cycle's process before it waits. */
     @Transactional
     public boolean allSettled(Long cycleId) {
-        cycles.lockForSettlement(cycleId);
-        return reports.unsettledCount(cycleId) == 0;
+        return cycles.allSettled(cycleId);
     }
 
     /**
@@ -46,16 +43,14 @@ public class CycleSettlement {
     @EventListener
     @Transactional
     public void reportSettled(ReportSettled settled) {
-        cycles.lockForSettlement(settled.cycleId())
-                .filter(processInstanceId -> reports.unsettledCount(settled.cycleId()) == 0)
-                .ifPresent(processInstanceId -> {
-                    process.allReportsSettled(processInstanceId);
-                    audit.record(
-                            "CYCLE_REPORTS_SETTLED",
-                            "cycle",
-                            settled.cycleId(),
-                            null,
-                            Map.of("lastReport", settled.reportId(), "status", settled.status()));
-                });
+        cycles.countSettled(settled.cycleId()).ifPresent(processInstanceId -> {
+            process.allReportsSettled(processInstanceId);
+            audit.record(
+                    "CYCLE_REPORTS_SETTLED",
+                    "cycle",
+                    settled.cycleId(),
+                    null,
+                    Map.of("lastReport", settled.reportId(), "status", settled.status()));
+        });
     }
 }

@@ -81,14 +81,6 @@ class ReportRepository {
                 .optional();
     }
 
-    long unsettledCount(long cycleId) {
-        return jdbc.sql(
-                        "select count(*) from report where cycle_id = ? and status in ('DRAFT', 'SUBMITTED', 'RETURNED')")
-                .param(cycleId)
-                .query(Long.class)
-                .single();
-    }
-
     List<String> participantsOf(long cycleId) {
         return jdbc.sql("select participant_code from report where cycle_id = ? order by participant_code")
                 .param(cycleId)

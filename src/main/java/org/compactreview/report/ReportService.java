@@ -231,16 +231,6 @@ public class ReportService {
         events.publishEvent(new ReportSettled(row.id(), cycleId, participantCode, next));
     }
 
-    /**
-     * How many of a cycle's reports are not settled yet (drafted, submitted or returned). Counted
-     * by a statement of its own, so under PostgreSQL's read committed it sees every settlement
-     * committed before it started, and the caller's own.
-     */
-    @Transactional(readOnly = true)
-    public long unsettledCount(long cycleId) {
-        return reports.unsettledCount(cycleId);
-    }
-
     /** The participants of a cycle (one report each), in alphabetical order of their codes. */
     @Transactional(readOnly = true)
     public List<String> participantsOf(long cycleId) {
