@@ -163,9 +163,16 @@ public class TaskGateway {
         }
         // No claim before completing an unassigned task: it would be one more engine command and
         // history row per completion; who completed it is in the audit trail.
+        if (!vars.isEmpty() && item.ownInstance()) {
+            // A participant review is its participant's own instance: the routing variable goes
+            // with the completion, to the instance, in one engine command and no lookup.
+            tasks.complete(item.id(), vars);
+            return;
+        }
         if (!vars.isEmpty()) {
-            // Routing variables stay on the task's own execution: written at the process instance,
-            // 193 branches deciding at once would all insert the same variable there and collide.
+            // In a cycle still on the multi-instance version, routing variables stay on the task's
+            // own execution: written at the process instance, 193 branches deciding at once would
+            // all insert the same variable there and collide.
             String executionId =
                     tasks.createTaskQuery().taskId(item.id()).singleResult().getExecutionId();
             runtime.setVariablesLocal(executionId, vars);

@@ -1,5 +1,6 @@
 package org.compactreview.task;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 import org.compactreview.process.CapacityBuildingModel;
@@ -19,7 +20,9 @@ public record WorkItem(
         Instant dueAt,
         boolean overdue,
         Instant createdAt,
-        Long capacityRequestId) {
+        Long capacityRequestId,
+        // Internal: whether the task's instance is its participant's own (see TaskGateway.complete).
+        @JsonIgnore boolean ownInstance) {
 
     /** The escalations: tasks completed with a note only, from the team page, never through a form. */
     public static final List<String> FORMLESS_TASKS = List.of(

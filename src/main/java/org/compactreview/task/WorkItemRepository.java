@@ -40,14 +40,16 @@ class WorkItemRepository {
             String assignee,
             Instant dueAt,
             Instant createdAt,
-            Long capacityRequestId) {
+            Long capacityRequestId,
+            boolean ownInstance) {
         jdbc.sql(
                         """
                         insert into work_item (task_id, task_key, name, cycle_id, participant_code, report_id,
-                                               candidate_group, assignee, due_at, created_at, capacity_request_id)
+                                               candidate_group, assignee, due_at, created_at, capacity_request_id,
+                                               own_instance)
                         values (:id, :key, :name, :cycle, :participant,
                                 :report,
-                                :group, :assignee, :due, :created, :request)
+                                :group, :assignee, :due, :created, :request, :own)
                         on conflict (task_id) do nothing
                         """)
                 .param("id", taskId)
@@ -61,6 +63,7 @@ class WorkItemRepository {
                 .param("due", timestamp(dueAt))
                 .param("created", timestamp(createdAt))
                 .param("request", capacityRequestId)
+                .param("own", ownInstance)
                 .update();
     }
 
@@ -217,7 +220,8 @@ class WorkItemRepository {
                 due,
                 due != null && due.isBefore(now),
                 instant(rs.getTimestamp("created_at")),
-                (Long) rs.getObject("capacity_request_id"));
+                (Long) rs.getObject("capacity_request_id"),
+                rs.getBoolean("own_instance"));
     }
 
     private static Timestamp timestamp(Instant instant) {

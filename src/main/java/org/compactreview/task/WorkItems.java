@@ -40,7 +40,8 @@ public class WorkItems {
             String assignee,
             Instant dueAt,
             Instant createdAt,
-            Long capacityRequestId) {
+            Long capacityRequestId,
+            boolean ownInstance) {
         created.increment();
         // The report of a participant's branch is found by its business keys.
         Long reportId = cycleId == null || participantCode == null
@@ -57,7 +58,8 @@ public class WorkItems {
                 assignee,
                 dueAt,
                 createdAt,
-                capacityRequestId);
+                capacityRequestId,
+                ownInstance);
     }
 
     /**

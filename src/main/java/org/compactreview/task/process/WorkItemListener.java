@@ -84,7 +84,8 @@ public class WorkItemListener implements TaskListener {
                 task.getAssignee(),
                 due,
                 createdAt,
-                (Long) instance.getVariableLocal(CapacityBuildingModel.VAR_REQUEST_ID));
+                (Long) instance.getVariableLocal(CapacityBuildingModel.VAR_REQUEST_ID),
+                task.getProcessDefinitionId().startsWith(ParticipantReviewModel.PROCESS_KEY + ":"));
     }
 
     private static EndedTasks endedTasks() {
