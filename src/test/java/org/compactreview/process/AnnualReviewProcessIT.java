@@ -599,21 +599,6 @@ class AnnualReviewProcessIT extends IntegrationTest {
         return reports.list(focalPoint, cycle.id(), null).get(0);
     }
 
-    private WorkItem managerEscalation(ReviewCycle cycle) {
-        return tasks.list(
-                        Users.MANAGER,
-                        new WorkItemFilter(
-                                false,
-                                cycle.id(),
-                                null,
-                                null,
-                                ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT,
-                                null),
-                        page())
-                .items()
-                .get(0);
-    }
-
     private static org.compactreview.platform.PageRequest page() {
         return new org.compactreview.platform.PageRequest(0, 50);
     }

@@ -24,7 +24,6 @@ import org.compactreview.support.Entries;
 import org.compactreview.support.IntegrationTest;
 import org.compactreview.support.Users;
 import org.compactreview.task.TaskGateway;
-import org.compactreview.task.WorkItem;
 import org.compactreview.task.WorkItemFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,7 +119,7 @@ class ParticipantReviewProcessIT extends IntegrationTest {
                         ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT);
         assertThat(task(ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT, review))
                 .hasCandidateGroup("manager");
-        tasks.completeWithNote(escalation(cycle).id(), "Phoned", Users.MANAGER);
+        tasks.completeWithNote(managerEscalation(cycle).id(), "Phoned", Users.MANAGER);
         assertThat(review)
                 .hasPassed(ParticipantReviewModel.END_ESCALATION_HANDLED)
                 .isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
@@ -226,21 +225,6 @@ class ParticipantReviewProcessIT extends IntegrationTest {
                 .processInstanceId(review.getId())
                 .activityId(activity)
                 .count();
-    }
-
-    private WorkItem escalation(ReviewCycle cycle) {
-        return tasks.list(
-                        Users.MANAGER,
-                        new WorkItemFilter(
-                                false,
-                                cycle.id(),
-                                null,
-                                null,
-                                ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT,
-                                null),
-                        page())
-                .items()
-                .get(0);
     }
 
     private static org.compactreview.platform.PageRequest page() {

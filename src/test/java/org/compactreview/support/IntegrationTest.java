@@ -15,6 +15,11 @@ import org.compactreview.cycle.CycleKind;
 import org.compactreview.cycle.CycleService;
 import org.compactreview.cycle.OpenCycleRequest;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.platform.PageRequest;
+import org.compactreview.process.ParticipantReviewModel;
+import org.compactreview.task.TaskGateway;
+import org.compactreview.task.WorkItem;
+import org.compactreview.task.WorkItemFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,6 +80,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     private CycleService cycleService;
+
+    @Autowired
+    private TaskGateway taskGateway;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
@@ -194,6 +202,23 @@ public abstract class IntegrationTest {
                         null,
                         null),
                 Users.SECRETARIAT);
+    }
+
+    /** The managers' "Follow up overdue report" task of a cycle (the first, if there are several). */
+    protected WorkItem managerEscalation(ReviewCycle cycle) {
+        return taskGateway
+                .list(
+                        Users.MANAGER,
+                        new WorkItemFilter(
+                                false,
+                                cycle.id(),
+                                null,
+                                null,
+                                ParticipantReviewModel.TASK_FOLLOW_UP_OVERDUE_REPORT,
+                                null),
+                        new PageRequest(0, 50))
+                .items()
+                .get(0);
     }
 
     /** A period no other test uses, so that tests sharing the database never collide. */
