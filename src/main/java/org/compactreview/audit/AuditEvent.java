@@ -12,4 +12,6 @@ public record AuditEvent(
         String objectType,
         String objectId,
         JsonNode before,
-        JsonNode after) {}
+        JsonNode after,
+        /** Why, as the author of the change gave it; {@code null} if none was asked. */
+        String reason) {}

@@ -36,16 +36,34 @@ public class AuditLog {
         recordAs(currentActor(), action, objectType, objectId, before, after);
     }
 
+    /** Records a change with the reason its author gave (at most 1,000 characters are kept). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String objectType, Object objectId, Object before, Object after, String reason) {
+        insert(currentActor(), action, objectType, objectId, before, after, reason);
+    }
+
     /**
      * Records an action of a named actor, for the moments when nobody is signed in yet or any
      * more: a sign-in, a failed sign-in, a token's first use.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(String actor, String action, String objectType, Object objectId, Object before, Object after) {
+        insert(actor, action, objectType, objectId, before, after, null);
+    }
+
+    private void insert(
+            String actor,
+            String action,
+            String objectType,
+            Object objectId,
+            Object before,
+            Object after,
+            String reason) {
         jdbc.sql(
                         """
-                        insert into audit_event (occurred_at, actor, action, object_type, object_id, before, after)
-                        values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))
+                        insert into audit_event
+                            (occurred_at, actor, action, object_type, object_id, before, after, reason)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?)
                         """)
                 .params(
                         Timestamp.from(clock.instant()),
@@ -54,7 +72,8 @@ public class AuditLog {
                         objectType,
                         shorten(String.valueOf(objectId)),
                         toJson(before),
-                        toJson(after))
+                        toJson(after),
+                        reason == null || reason.isBlank() ? null : shorten(reason.strip(), 1000))
                 .update();
     }
 
@@ -65,7 +84,11 @@ public class AuditLog {
 
     /** Typed usernames of failed sign-ins can be anything: the columns hold 64 characters. */
     private static String shorten(String value) {
-        return value.length() <= 64 ? value : value.substring(0, 64);
+        return shorten(value, 64);
+    }
+
+    private static String shorten(String value, int length) {
+        return value.length() <= length ? value : value.substring(0, length);
     }
 
     private String toJson(Object value) {

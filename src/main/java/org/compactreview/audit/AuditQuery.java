@@ -64,7 +64,8 @@ public class AuditQuery {
                 rs.getString("object_type"),
                 rs.getString("object_id"),
                 parse(rs.getString("before")),
-                parse(rs.getString("after")));
+                parse(rs.getString("after")),
+                rs.getString("reason"));
     }
 
     private JsonNode parse(String value) {

@@ -247,6 +247,7 @@ class ReviewCycleBenchmark extends IntegrationTest {
             throws Exception {
         String at = String.format(java.util.Locale.ROOT, "size %d, round %d:", size, round);
         RoundFigures figures = new RoundFigures();
+        DatabaseState databaseBefore = DatabaseState.now(jdbc);
         long start = System.nanoTime();
         ReviewCycle cycle = openOnly("measured-" + size + "-" + round, participants);
         figures.openMs = millis(start);
@@ -330,6 +331,7 @@ class ReviewCycleBenchmark extends IntegrationTest {
                 "%s last acceptance to consolidation: %.0f ms (the consolidation job run at once; then the %.1f s"
                         + " of asynchronous work left, on %d threads)",
                 at, figures.app.consolidationMs(), figures.app.jobsSeconds(), JOB_THREADS);
+        print("%s %s", at, DatabaseState.now(jdbc).since(databaseBefore));
         return figures;
     }
 
