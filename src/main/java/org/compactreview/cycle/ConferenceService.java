@@ -65,12 +65,17 @@ public class ConferenceService {
     public void compile(long cycleId, CurrentUser user, String narrative) {
         // OPEN too: a conference that reached its compilation before COMPILATION was recorded;
         // its open task decides, and without one the step answers 409.
-        step(cycleId, user, Role.SECRETARIAT, CycleStatus.COMPILATION, CycleStatus.OPEN);
+        ReviewCycle before = step(cycleId, user, Role.SECRETARIAT, CycleStatus.COMPILATION, CycleStatus.OPEN);
         text("narrative", narrative);
         conference.saveNarrative(cycleId, narrative, user.username(), clock.instant());
         tasks.complete(ConferenceModel.TASK_COMPILE_PROGRESS_REPORT, cycleId, null, user, Map.of());
         cycles.updateStatus(cycleId, CycleStatus.CONSULTATION, null);
-        audit.record("CONFERENCE_COMPILED", "cycle", cycleId, null, Map.of("narrative", narrative));
+        audit.record(
+                "CONFERENCE_COMPILED",
+                "cycle",
+                cycleId,
+                Map.of("status", before.status()),
+                Map.of("status", CycleStatus.CONSULTATION, "narrative", narrative));
     }
 
     @Transactional
@@ -151,7 +156,7 @@ public class ConferenceService {
     public void adopt(long cycleId, CurrentUser user, List<Commitment> commitments) {
         // NEGOTIATION too: a declaration agreed before ADOPTION was recorded; the open adoption task
         // decides, and without one the step answers 409.
-        step(cycleId, user, Role.SECRETARIAT, CycleStatus.ADOPTION, CycleStatus.NEGOTIATION);
+        ReviewCycle before = step(cycleId, user, Role.SECRETARIAT, CycleStatus.ADOPTION, CycleStatus.NEGOTIATION);
         if (commitments == null || commitments.isEmpty()) {
             throw new InvalidInputException("commitments", "validation.conference.commitments");
         }
@@ -159,7 +164,12 @@ public class ConferenceService {
         tasks.complete(ConferenceModel.TASK_ADOPT_DECLARATION, cycleId, null, user, Map.of());
         commitments.forEach(c -> conference.insertFollowUpItem(cycleId, c, now));
         cycles.updateStatus(cycleId, CycleStatus.CLOSED, now);
-        audit.record("DECLARATION_ADOPTED", "cycle", cycleId, null, Map.of("commitments", commitments));
+        audit.record(
+                "DECLARATION_ADOPTED",
+                "cycle",
+                cycleId,
+                Map.of("status", before.status()),
+                Map.of("status", CycleStatus.CLOSED, "commitments", commitments));
     }
 
     @Transactional(readOnly = true)

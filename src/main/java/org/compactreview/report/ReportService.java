@@ -115,7 +115,8 @@ public class ReportService {
         List<ReportEntry> before = reports.entries(id);
         reports.upsertEntries(id, entries);
         reports.update(id, row.status(), row.submittedVersion(), row.returnComment(), clock.instant(), user.username());
-        audit.record("REPORT_DRAFT_SAVED", "report", id, changed(before, entries), entries);
+        Changed changed = changed(before, entries);
+        audit.record("REPORT_DRAFT_SAVED", "report", id, changed.before(), changed.after());
         return get(id, user);
     }
 
@@ -186,7 +187,11 @@ public class ReportService {
         after.put("version", row.submittedVersion());
         after.put("decision", decision);
         after.put("comment", comment);
-        audit.record("REPORT_VALIDATED", "report", id, Map.of("status", row.status()), after);
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("status", row.status());
+        before.put("version", row.submittedVersion());
+        before.put("comment", row.returnComment());
+        audit.record("REPORT_VALIDATED", "report", id, before, after);
         if (next == ReportStatus.ACCEPTED) {
             // Last: whoever counts the cycle's unsettled reports may hold the cycle's lock until commit.
             events.publishEvent(new ReportSettled(id, row.cycleId(), row.participantCode(), next));
@@ -302,9 +307,37 @@ public class ReportService {
                 .toList();
     }
 
-    /** The stored entries that a save replaces: the audit's "before". */
-    private static List<ReportEntry> changed(List<ReportEntry> before, List<ReportEntry> saved) {
-        Set<Integer> touched = saved.stream().map(ReportEntry::objective).collect(java.util.stream.Collectors.toSet());
-        return before.stream().filter(e -> touched.contains(e.objective())).toList();
+    /** The entries a save changes, as stored before it (none for a new entry) and as saved. */
+    private record Changed(List<ReportEntry> before, List<ReportEntry> after) {}
+
+    /**
+     * Only the entries whose content the save changes go into the audit record, before and after:
+     * the page sends all 23 objectives with every save, and the trail should say what changed.
+     */
+    private static Changed changed(List<ReportEntry> stored, List<ReportEntry> saved) {
+        Map<Integer, ReportEntry> byObjective = new java.util.HashMap<>();
+        stored.forEach(e -> byObjective.put(e.objective(), e));
+        List<ReportEntry> after = saved.stream()
+                .filter(e -> !sameContent(byObjective.getOrDefault(e.objective(), ReportEntry.empty(e.objective())), e))
+                .toList();
+        List<ReportEntry> before = after.stream()
+                .map(e -> byObjective.get(e.objective()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return new Changed(before, after);
+    }
+
+    /** Equal but for empty texts, which the form sends as "" and the database may hold as null. */
+    private static boolean sameContent(ReportEntry a, ReportEntry b) {
+        return java.util.Objects.equals(a.rating(), b.rating())
+                && a.supportNeeded() == b.supportNeeded()
+                && sameText(a.achievements(), b.achievements())
+                && sameText(a.obstacles(), b.obstacles())
+                && sameText(a.priorities(), b.priorities())
+                && sameText(a.goodPractices(), b.goodPractices());
+    }
+
+    private static boolean sameText(String a, String b) {
+        return java.util.Objects.equals(a == null || a.isEmpty() ? null : a, b == null || b.isEmpty() ? null : b);
     }
 }

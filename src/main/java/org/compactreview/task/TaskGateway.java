@@ -151,7 +151,12 @@ public class TaskGateway {
             throw new ConflictException("problem.task.needs-form");
         }
         completeChecked(item, user, Map.of());
-        audit.record("TASK_COMPLETED", "task", item.id(), null, Map.of("note", note == null ? "" : note));
+        audit.record(
+                "TASK_COMPLETED",
+                "task",
+                item.id(),
+                assignee(item.assignee()),
+                Map.of("status", "COMPLETED", "note", note == null ? "" : note));
     }
 
     private void completeChecked(WorkItem item, CurrentUser user, Map<String, Object> vars) {

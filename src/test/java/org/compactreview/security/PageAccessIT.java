@@ -59,7 +59,12 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/admin/users/new", 403, 403, 403, 200),
                 Arguments.of("/capacity", 200, 200, 200, 200),
                 Arguments.of("/practices", 200, 200, 200, 200),
-                Arguments.of("/conferences/new", 403, 200, 403, 403));
+                Arguments.of("/conferences/new", 403, 200, 403, 403),
+                Arguments.of("/audit", 403, 200, 200, 200),
+                Arguments.of("/audit/export.csv", 403, 200, 200, 200),
+                // A user's history is the administrators' (404 to others, like any object out of reach).
+                Arguments.of("/history/user/fp-jor", 404, 404, 404, 200),
+                Arguments.of("/history/cycle/999999", 404, 200, 200, 200));
     }
 
     @ParameterizedTest(name = "{0}")
