@@ -85,5 +85,5 @@ class AuditPagesController {
     }
 
     /** An action offered in the filter: its code and its name in the reader's language. */
-    record Suggestion(String code, String label) {}
+    public record Suggestion(String code, String label) {}
 }

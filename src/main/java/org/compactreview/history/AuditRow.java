@@ -7,7 +7,7 @@ import java.util.List;
  * One audit record as a page shows it: names instead of codes where there are names, the action
  * in the reader's language, and the fields it changed side by side.
  */
-record AuditRow(
+public record AuditRow(
         long id,
         Instant occurredAt,
         String actor,
@@ -22,5 +22,5 @@ record AuditRow(
         List<Change> changes) {
 
     /** A changed field: its name and its values before and after, ready to show ("" for none). */
-    record Change(String field, String before, String after) {}
+    public record Change(String field, String before, String after) {}
 }

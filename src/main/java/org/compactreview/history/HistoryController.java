@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The history of one object. The task, report and user pages include {@code audit/history ::
- * section(type, id)}, which htmx fills from here when the page has loaded (the page itself stays
+ * historySection(type, id)}, which htmx fills from here when the page has loaded (the page itself stays
  * as fast as before, and its controller untouched); "show more" appends the next ten. Without
  * JavaScript the same address is a page of its own, paged. A viewer who may not read the history
  * gets 404 for the page, and nothing (an empty answer) for the section, which then disappears.
