@@ -21,6 +21,11 @@ public record AuditRow(
         String reason,
         List<Change> changes) {
 
+    /** Whether any changed field had a value before (a creation has none: its "before" column is left out). */
+    public boolean anyBefore() {
+        return changes.stream().anyMatch(change -> !change.before().isEmpty());
+    }
+
     /** A changed field: its name and its values before and after, ready to show ("" for none). */
     public record Change(String field, String before, String after) {}
 }

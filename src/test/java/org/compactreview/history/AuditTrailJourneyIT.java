@@ -63,8 +63,7 @@ class AuditTrailJourneyIT extends BrowserTest {
             ReportEntry third = changed.get(2);
             changed.set(
                     2,
-                    new ReportEntry(
-                            3, 4, "Seven new one-stop centres for migrants", third.obstacles(), "Data", false));
+                    new ReportEntry(3, 4, "Seven new one-stop centres for migrants", third.obstacles(), "Data", false));
             reports.saveDraft(report.id(), Users.FP_EGY, saved.lockVersion(), changed);
             for (int i = 1; i <= 10; i++) {
                 int note = i;
@@ -84,9 +83,14 @@ class AuditTrailJourneyIT extends BrowserTest {
         List<?> loaded = awaitEvents("#history li.audit-event");
         assertThat(loaded).hasSize(10);
         assertThat(browser.findElement(By.id("history")).getText()).contains("Comment posted");
-        click(By.cssSelector("#history .audit-more a"));
+        // htmx fetches the next ten in place: no page load to wait for.
+        var more = browser.findElement(By.cssSelector("#history .audit-more a"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", more);
+        more.click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector("#history li.audit-event")).size() == 12);
+                .until(d -> d.findElements(By.cssSelector("#history li.audit-event"))
+                                .size()
+                        == 12);
         String history = browser.findElement(By.id("history")).getText();
         assertThat(history).contains("Report draft saved", "Objective 3 › Rating", "Seven new one-stop centres");
         assertThat(browser.findElements(By.cssSelector("#history .audit-more"))).isEmpty();
@@ -94,14 +98,16 @@ class AuditTrailJourneyIT extends BrowserTest {
         signOut();
 
         String reader = "trail-viewer-" + Long.toString(System.nanoTime(), 36);
-        directory.ensureExists(reader, "demo", new UserDraft("Leila Mansour", null, null, true, Set.of(Role.MANAGER), Set.of()));
+        directory.ensureExists(
+                reader, "demo", new UserDraft("Leila Mansour", null, null, true, Set.of(Role.MANAGER), Set.of()));
         signIn(reader);
         open("/audit");
         web.setValue("objectType", "report");
         web.setValue("objectId", String.valueOf(report.id()));
         web.setValue("action", "REPORT_DRAFT_SAVED");
         click(By.cssSelector("#audit-search button[type=submit]"));
-        assertThat(browser.findElements(By.cssSelector(".audit-list li.audit-event"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector(".audit-list li.audit-event")))
+                .hasSize(2);
         assertThat(browser.findElement(By.id("audit-count")).getText()).contains("2 records");
         assertThat(browser.findElement(By.cssSelector(".audit-list")).getText())
                 .contains("Focal point, Egypt (fp-egy)", "Egypt", "Objective 3 › Rating");
@@ -132,7 +138,9 @@ class AuditTrailJourneyIT extends BrowserTest {
             }
             Object overflow = browser.executeScript(
                     "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
-            assertThat(overflow).as(name + " at " + size.width + " px scrolls sideways").isEqualTo(false);
+            assertThat(overflow)
+                    .as(name + " at " + size.width + " px scrolls sideways")
+                    .isEqualTo(false);
             screenshot(name + "-" + size.width);
         }
         browser.manage().window().setSize(new Dimension(1280, 1400));
