@@ -205,6 +205,25 @@ class AuditTrailIT extends IntegrationTest {
     }
 
     @Test
+    void theCsvExportHasNoPageLimit() {
+        String actor = actor("bulk");
+        // 3,000 records in one statement: far beyond any page (at most 200), all in one export.
+        jdbc.sql(
+                        """
+                        insert into audit_event (occurred_at, actor, action, object_type, object_id, after, reason)
+                        select ?, ?, 'TASK_REASSIGNED', 'task', 'bulk-' || n, cast('{"assignee":"b"}' as jsonb), 'bulk move'
+                        from generate_series(1, 3000) as n
+                        """)
+                .params(java.sql.Timestamp.from(START), actor)
+                .update();
+        ResponseEntity<byte[]> answer = as("manager").getForEntity("/api/v1/audit.csv?actor=" + actor, byte[].class);
+        List<String> rows = csvRows(new String(answer.getBody(), StandardCharsets.UTF_8));
+        assertThat(rows).hasSize(1 + 3000);
+        assertThat(rows.get(1)).contains("\"bulk-3000\"");
+        assertThat(rows.get(3000)).contains("\"bulk-1\"");
+    }
+
+    @Test
     void onlyStaffReadTheListAndOnlyThoseWhoSeeAnObjectReadItsHistory() throws Exception {
         ReviewCycle cycle = openAnnualReview("trail-access", "EGY", "JOR");
         long egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0).id();
