@@ -32,6 +32,7 @@ create table task_substitution (
     status      varchar(16) not null check (status in ('MOVED', 'STAYED', 'RETURNED', 'KEPT', 'DONE')),
     task_key    varchar(64) not null,
     candidate_group varchar(64),
+    participant_code varchar(16),
     moved_at    timestamptz not null,
     settled_at  timestamptz,
     primary key (absence_id, task_id)

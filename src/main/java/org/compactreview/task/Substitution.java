@@ -11,6 +11,7 @@ public record Substitution(
         Status status,
         String taskKey,
         String candidateGroup,
+        String participantCode,
         Instant movedAt,
         Instant settledAt) {
 

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class SubstitutionRepository {
 
     /** An open task of a person: what a move needs to know. */
-    record HeldTask(String taskId, String taskKey, String candidateGroup, String assignee) {}
+    record HeldTask(String taskId, String taskKey, String candidateGroup, String participantCode, String assignee) {}
 
     private final JdbcClient jdbc;
 
@@ -34,7 +34,7 @@ class SubstitutionRepository {
     List<HeldTask> lockAssignedTo(String username) {
         return jdbc.sql(
                         """
-                        select task_id, task_key, candidate_group, assignee from work_item
+                        select task_id, task_key, candidate_group, participant_code, assignee from work_item
                         where assignee = ? order by created_at, task_id for update
                         """)
                 .param(username)
@@ -44,7 +44,7 @@ class SubstitutionRepository {
 
     List<HeldTask> lockHeld(String taskId) {
         return jdbc.sql(
-                        "select task_id, task_key, candidate_group, assignee from work_item where task_id = ? for update")
+                        "select task_id, task_key, candidate_group, participant_code, assignee from work_item where task_id = ? for update")
                 .param(taskId)
                 .query((rs, n) -> held(rs))
                 .list();
@@ -55,8 +55,8 @@ class SubstitutionRepository {
         jdbc.sql(
                         """
                         insert into task_substitution (task_id, absence_id, absent_user, substitute, status, task_key,
-                                                       candidate_group, moved_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                                                       candidate_group, participant_code, moved_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (absence_id, task_id) do update set status = excluded.status,
                             moved_at = excluded.moved_at, settled_at = null
                         """)
@@ -68,6 +68,7 @@ class SubstitutionRepository {
                         status.name(),
                         task.taskKey(),
                         task.candidateGroup(),
+                        task.participantCode(),
                         Timestamp.from(at))
                 .update();
     }
@@ -110,6 +111,7 @@ class SubstitutionRepository {
                 rs.getString("task_id"),
                 rs.getString("task_key"),
                 rs.getString("candidate_group"),
+                rs.getString("participant_code"),
                 rs.getString("assignee"));
     }
 
@@ -123,6 +125,7 @@ class SubstitutionRepository {
                 Substitution.Status.valueOf(rs.getString("status")),
                 rs.getString("task_key"),
                 rs.getString("candidate_group"),
+                rs.getString("participant_code"),
                 rs.getTimestamp("moved_at").toInstant(),
                 settled == null ? null : settled.toInstant());
     }
