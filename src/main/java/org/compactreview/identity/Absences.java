@@ -1,7 +1,6 @@
 package org.compactreview.identity;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Absences {
-
-    /** The longest period out of office that can be set, and how far ahead it may end. */
-    public static final Duration LONGEST = Duration.ofDays(366);
 
     private final AbsenceRepository absences;
     private final UserRepository users;
@@ -99,7 +95,7 @@ public class Absences {
         // loop check otherwise. Setting an absence is rare; nobody waits long.
         absences.lockSetting();
         checkNoChain(username, substitute.username(), draft.startsAt(), draft.endsAt());
-        Instant startsAt = draft.startsAt().isBefore(now) ? now : draft.startsAt();
+        Instant startsAt = AbsenceRules.effectiveStart(draft.startsAt(), now);
         long id = absences.insert(username, substitute.username(), startsAt, draft.endsAt(), caller.username(), now);
         Absence created = absences.find(id).orElseThrow();
         audit.record("ABSENCE_SET", "user", username, null, summary(created));
@@ -182,19 +178,7 @@ public class Absences {
     }
 
     private AppUser checkDraft(AppUser person, AbsenceDraft draft, Instant now) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (draft.startsAt() == null) {
-            problems.add(new FieldProblem("startsAt", "validation.absence.starts-missing"));
-        }
-        if (draft.endsAt() == null) {
-            problems.add(new FieldProblem("endsAt", "validation.absence.ends-missing"));
-        } else if (!draft.endsAt().isAfter(now)) {
-            problems.add(new FieldProblem("endsAt", "validation.absence.in-past"));
-        } else if (draft.startsAt() != null && !draft.endsAt().isAfter(draft.startsAt())) {
-            problems.add(new FieldProblem("endsAt", "validation.absence.ends-before-start"));
-        } else if (draft.endsAt().isAfter(now.plus(LONGEST))) {
-            problems.add(new FieldProblem("endsAt", "validation.absence.too-far", LONGEST.toDays()));
-        }
+        List<FieldProblem> problems = new ArrayList<>(AbsenceRules.period(draft.startsAt(), draft.endsAt(), now));
         AppUser substitute = null;
         String name = draft.substitute() == null ? "" : draft.substitute().strip();
         if (name.isEmpty()) {
@@ -223,20 +207,14 @@ public class Absences {
     }
 
     private void checkNoChain(String username, String substitute, Instant from, Instant to) {
-        if (!absences.openOverlapping(username, from, to).isEmpty()) {
-            throw new ConflictException("problem.absence.overlaps");
-        }
-        List<Absence> substituteAway = absences.openOverlapping(substitute, from, to);
-        if (substituteAway.stream().anyMatch(a -> a.substitute().equals(username))) {
-            throw new ConflictException("problem.absence.loop", substitute);
-        }
-        if (!substituteAway.isEmpty()) {
-            throw new ConflictException("problem.absence.substitute-away", substitute);
-        }
-        List<Absence> standingIn = absences.openSubstitutingOverlapping(username, from, to);
-        if (!standingIn.isEmpty()) {
-            throw new ConflictException(
-                    "problem.absence.person-substitutes", standingIn.get(0).username());
+        Optional<ConflictException> conflict = AbsenceRules.conflict(
+                username,
+                substitute,
+                absences.openOverlapping(username, from, to),
+                absences.openOverlapping(substitute, from, to),
+                absences.openSubstitutingOverlapping(username, from, to));
+        if (conflict.isPresent()) {
+            throw conflict.get();
         }
     }
 

@@ -110,19 +110,18 @@ public class DueDates {
         if (before.dueAt().equals(dueAt)) {
             throw new InvalidInputException("dueAt", "validation.due-date.unchanged");
         }
-        Duration shift = Duration.between(before.dueAt(), dueAt);
         Task task = engineTask(taskId);
         List<MovedTimer> moved = new ArrayList<>();
         timerJobs(task).forEach((job, timerId) -> {
             Instant from = job.getDuedate().toInstant();
-            Instant to = from.plus(shift);
+            Instant to = DueDateRules.moved(from, before.dueAt(), dueAt);
             management.setJobDuedate(job.getId(), Date.from(to));
             moved.add(new MovedTimer(timerId, from, to));
         });
         task.setDueDate(Date.from(dueAt));
         tasks.saveTask(task); // its update event moves the work item's due date with it
         if (before.ownInstance()) {
-            shiftReviewDates(task.getProcessInstanceId(), shift);
+            shiftReviewDates(task.getProcessInstanceId(), before.dueAt(), dueAt);
         }
         WorkItem after = workItems.find(taskId, now).orElseThrow();
         audit.record(
@@ -139,34 +138,21 @@ public class DueDates {
      * A participant's review keeps its dates as variables of its own instance: a report returned
      * after this change gets its next submission task, and that task's timers, from the moved dates.
      */
-    private void shiftReviewDates(String processInstanceId, Duration shift) {
+    private void shiftReviewDates(String processInstanceId, Instant previousDue, Instant newDue) {
         for (String name : List.of(
                 AnnualReviewModel.VAR_REMINDER_AT,
                 AnnualReviewModel.VAR_SUBMISSION_DUE,
                 AnnualReviewModel.VAR_WINDOW_CLOSES_AT)) {
             Object value = runtime.getVariable(processInstanceId, name);
             if (value instanceof Date date) {
-                runtime.setVariable(
-                        processInstanceId, name, Date.from(date.toInstant().plus(shift)));
+                Instant moved = DueDateRules.moved(date.toInstant(), previousDue, newDue);
+                runtime.setVariable(processInstanceId, name, Date.from(moved));
             }
         }
     }
 
     private void checkInput(Instant dueAt, String reason, Instant now) {
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-        if (dueAt == null) {
-            problems.add(new InvalidInputException.FieldProblem("dueAt", "validation.due-date.missing"));
-        } else if (!dueAt.isAfter(now)) {
-            problems.add(new InvalidInputException.FieldProblem("dueAt", "validation.due-date.past"));
-        } else if (dueAt.isAfter(now.plus(maxAhead))) {
-            problems.add(
-                    new InvalidInputException.FieldProblem("dueAt", "validation.due-date.too-far", maxAhead.toDays()));
-        }
-        if (reason == null || reason.isBlank()) {
-            problems.add(new InvalidInputException.FieldProblem("reason", "validation.due-date.reason"));
-        } else if (reason.strip().length() > 1000) {
-            problems.add(new InvalidInputException.FieldProblem("reason", "validation.due-date.reason-length", 1000));
-        }
+        List<InvalidInputException.FieldProblem> problems = DueDateRules.problems(dueAt, reason, now, maxAhead);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
