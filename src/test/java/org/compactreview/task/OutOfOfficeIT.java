@@ -145,6 +145,56 @@ class OutOfOfficeIT extends IntegrationTest {
     }
 
     @Test
+    void aTaskThePersonTakesWhileAwayStaysWithThem() {
+        CurrentUser a = focalPoint("ooo-self-a", "JOR");
+        CurrentUser b = focalPoint("ooo-self-b", "JOR");
+        ReviewCycle cycle = openAnnualReview("ooo-self", "JOR");
+        String task = submitTask(cycle, "JOR").id();
+        long absence = setNow(a, b, Duration.ofDays(2));
+        assertThat(call(a.username(), HttpMethod.POST, "/api/v1/tasks/" + task + "/claim", null)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(200);
+        assertThat(assignee(task)).as("the person is working").isEqualTo(a.username());
+        assertThat(moves(absence)).isEmpty();
+    }
+
+    @Test
+    void severalNodesRunningTheScheduleAtOnceStartEachPeriodOnce() throws Exception {
+        List<CurrentUser> people = new ArrayList<>();
+        Instant from = START.plus(Duration.ofHours(3));
+        for (int i = 0; i < 6; i++) {
+            CurrentUser person = focalPoint("ooo-nodes-" + i, "MAR");
+            people.add(person);
+            assertThat(status(person, draft(from, from.plus(Duration.ofDays(1)), focalPoint("ooo-nodes-sub", "MAR"))))
+                    .isEqualTo(201);
+        }
+        setClock(from.plusSeconds(1));
+        var pool = Executors.newFixedThreadPool(3);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> nodes = new ArrayList<>();
+        for (int node = 0; node < 3; node++) {
+            nodes.add(pool.submit(() -> {
+                start.await();
+                return absences.runDue();
+            }));
+        }
+        start.countDown();
+        int handled = 0;
+        for (Future<Integer> node : nodes) {
+            handled += node.get();
+        }
+        pool.shutdown();
+        assertThat(handled).isGreaterThanOrEqualTo(people.size());
+        for (CurrentUser person : people) {
+            assertThat(actions("user", person.username()))
+                    .filteredOn("ABSENCE_STARTED"::equals)
+                    .hasSize(1);
+            assertThat(absences.active(person.username())).isPresent();
+        }
+    }
+
+    @Test
     void loopsChainsOverlapsAndPastPeriodsAreRefused() {
         CurrentUser a = focalPoint("ooo-loop-a", "TUN");
         CurrentUser b = focalPoint("ooo-loop-b", "TUN");
