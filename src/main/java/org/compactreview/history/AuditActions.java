@@ -39,8 +39,11 @@ final class AuditActions {
             "TASK_COMPLETED",
             "TASK_DUE_DATE_CHANGED",
             "TASK_SUBSTITUTED",
+            "TASK_SUBSTITUTION_ENDED",
             "ABSENCE_SET",
+            "ABSENCE_STARTED",
             "ABSENCE_ENDED",
+            "ABSENCE_CANCELLED",
             // discussion and evidence
             "COMMENT_POSTED",
             "ATTACHMENT_ADDED",

@@ -304,7 +304,9 @@ class ApiContractIT extends IntegrationTest {
 
             users();
             tokens();
+            absences();
             jordansTask();
+            dueDate();
             jordansReport();
             String hlc = "/api/v1/conferences/" + conference.get("id").asLong();
             conferenceStepsRefusedWhileRegionalReviewsRun(hlc);
@@ -351,6 +353,12 @@ class ApiContractIT extends IntegrationTest {
                     .findFirst()
                     .orElseThrow()
                     .id();
+            expect(
+                    409,
+                    "PUT /api/v1/tasks/{id}/due-date",
+                    "manager",
+                    "/api/v1/tasks/" + escalation + "/due-date",
+                    SampleBodies.dueDate(START.plus(60, ChronoUnit.DAYS)));
             expect(
                     204,
                     "POST /api/v1/tasks/{id}/complete",
@@ -406,6 +414,36 @@ class ApiContractIT extends IntegrationTest {
                     "admin",
                     "/api/v1/users/" + secondFocalPoint + "/password",
                     "{\"password\":\"a-long-password-1\"}");
+        }
+
+        /** Due dates (issue 12): Jordan's submission moves by an hour, which changes nothing else here. */
+        private void dueDate() {
+            expect(
+                    200,
+                    "PUT /api/v1/tasks/{id}/due-date",
+                    "manager",
+                    "/api/v1/tasks/" + world.jordanTask() + "/due-date",
+                    SampleBodies.dueDate(world.cycle().submissionDue().plus(1, ChronoUnit.HOURS)));
+        }
+
+        /** Out of office (issue 12): the second focal point's periods, set far ahead and cancelled. */
+        private void absences() throws Exception {
+            String body = "{\"startsAt\":\"" + START.plus(200, ChronoUnit.DAYS) + "\",\"endsAt\":\""
+                    + START.plus(201, ChronoUnit.DAYS) + "\",\"substitute\":\"fp-jor\"}";
+            String mine = "/api/v1/me/absences";
+            long own = json.readTree(expect(201, "POST /api/v1/me/absences", secondFocalPoint, mine, body))
+                    .get("id")
+                    .asLong();
+            expect(409, "POST /api/v1/me/absences", secondFocalPoint, mine, body);
+            expect(200, "DELETE /api/v1/me/absences/{id}", secondFocalPoint, mine + "/" + own, null);
+            expect(409, "DELETE /api/v1/me/absences/{id}", secondFocalPoint, mine + "/" + own, null);
+            String theirs = "/api/v1/users/" + secondFocalPoint + "/absences";
+            long set = json.readTree(expect(201, "POST /api/v1/users/{username}/absences", "manager", theirs, body))
+                    .get("id")
+                    .asLong();
+            expect(409, "POST /api/v1/users/{username}/absences", "manager", theirs, body);
+            expect(200, "DELETE /api/v1/users/{username}/absences/{id}", "manager", theirs + "/" + set, null);
+            expect(409, "DELETE /api/v1/users/{username}/absences/{id}", "manager", theirs + "/" + set, null);
         }
 
         private void jordansTask() {
@@ -677,6 +715,9 @@ class ApiContractIT extends IntegrationTest {
                 + "\"startDate\":\"2027-01-10\",\"endDate\":\"2027-04-10\",\"budget\":40000,\"currency\":\"USD\","
                 + "\"fundingSource\":\"Migration Multi-Partner Trust Fund\",\"reviewInterval\":\"P1M\"}";
         static final String UPDATE = "{\"status\":\"ON_TRACK\",\"done\":\"Agencies trained\"}";
+        static final String ABSENCE = "{\"startsAt\":\"2027-06-01T00:00:00Z\",\"endsAt\":\"2027-06-02T00:00:00Z\","
+                + "\"substitute\":\"fp-jor\"}";
+
         static final String EVALUATION = "{\"outcomeRating\":4,\"lessons\":\"Start with the ministry\"}";
 
         private static final Map<String, String> BY_OPERATION = new HashMap<>(Map.ofEntries(
@@ -696,7 +737,13 @@ class ApiContractIT extends IntegrationTest {
                 Map.entry(
                         "PUT /api/v1/users/{username}",
                         "{\"displayName\":\"Nobody\",\"roles\":[\"FOCAL_POINT\"],\"participants\":[\"JOR\"]}"),
-                Map.entry("POST /api/v1/users/{username}/password", "{\"password\":\"a-long-password-1\"}")));
+                Map.entry("POST /api/v1/users/{username}/password", "{\"password\":\"a-long-password-1\"}"),
+                Map.entry("PUT /api/v1/tasks/{id}/due-date", dueDate(START.plus(40, ChronoUnit.DAYS))),
+                Map.entry("POST /api/v1/users/{username}/absences", ABSENCE)));
+
+        static String dueDate(java.time.Instant dueAt) {
+            return "{\"dueAt\":\"" + dueAt + "\",\"reason\":\"Contract check\"}";
+        }
 
         static String of(String operation) {
             return BY_OPERATION.getOrDefault(operation, "{}");

@@ -44,6 +44,7 @@ class AuthorizationSweepIT extends IntegrationTest {
     private static final Set<String> OPEN_TO_A_FOCAL_POINT = Set.of(
             "GET /api/v1/me",
             "GET /api/v1/me/tokens",
+            "GET /api/v1/me/absences",
             "GET /api/v1/objectives",
             "GET /api/v1/participants",
             "GET /api/v1/cycles",
@@ -108,7 +109,16 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("GET /api/v1/users", "[403, 403, 403, 200]"),
             Map.entry("POST /api/v1/users", "[403, 403, 403, 400]"),
             Map.entry("PUT /api/v1/users/{username}", "[403, 403, 403, 400]"),
-            Map.entry("POST /api/v1/users/{username}/password", "[403, 403, 403, 400]"));
+            Map.entry("POST /api/v1/users/{username}/password", "[403, 403, 403, 400]"),
+            // Due dates and out of office (issue 12): one's own periods for everyone, anyone's for
+            // managers and administrators; due dates for managers and the secretariat.
+            Map.entry("PUT /api/v1/tasks/{id}/due-date", "[403, 400, 400, 403]"),
+            Map.entry("GET /api/v1/me/absences", "[200, 200, 200, 200]"),
+            Map.entry("POST /api/v1/me/absences", "[400, 400, 400, 400]"),
+            Map.entry("DELETE /api/v1/me/absences/{id}", "[404, 404, 404, 404]"),
+            Map.entry("GET /api/v1/users/{username}/absences", "[403, 403, 200, 200]"),
+            Map.entry("POST /api/v1/users/{username}/absences", "[403, 403, 400, 400]"),
+            Map.entry("DELETE /api/v1/users/{username}/absences/{id}", "[403, 403, 404, 404]"));
 
     @Autowired
     MockMvc mvc;
@@ -200,6 +210,7 @@ class AuthorizationSweepIT extends IntegrationTest {
                                 "/tasks/" + (path.getKey().endsWith("/assignee") ? freshTask : egyptTask))
                         .replace("/capacity-requests/{id}", "/capacity-requests/" + egyptRequest)
                         .replace("/me/tokens/{id}", "/me/tokens/" + egyptsToken)
+                        .replace("/absences/{id}", "/absences/0")
                         .replace("{id}", String.valueOf(cycle.id()))
                         .replace("{username}", "fp-egy")
                         .replace("{version}", "1");

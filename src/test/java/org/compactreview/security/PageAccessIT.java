@@ -64,7 +64,10 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/audit/export.csv", 403, 200, 200, 200),
                 // A user's history is the administrators' (404 to others, like any object out of reach).
                 Arguments.of("/history/user/fp-jor", 404, 404, 404, 200),
-                Arguments.of("/history/cycle/999999", 404, 200, 200, 200));
+                Arguments.of("/history/cycle/999999", 404, 200, 200, 200),
+                // Out of office (issue 12): one's own page for everyone, anyone's for managers and admins.
+                Arguments.of("/account/absences", 200, 200, 200, 200),
+                Arguments.of("/users/fp-jor/absences", 403, 403, 200, 200));
     }
 
     @ParameterizedTest(name = "{0}")
