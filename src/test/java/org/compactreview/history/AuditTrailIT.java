@@ -74,6 +74,9 @@ class AuditTrailIT extends IntegrationTest {
     @Autowired
     UserDirectory directory;
 
+    @Autowired
+    org.compactreview.task.DueDates dueDates;
+
     @Test
     void theListFiltersAndPagesNewestFirstBeyondFiftyRows() throws Exception {
         String actor = actor("list");
@@ -202,6 +205,15 @@ class AuditTrailIT extends IntegrationTest {
         assertThat(csvRows(pageCsv.substring(1))).hasSize(1 + 2);
 
         assertThat(status("admin", "/api/v1/audit.csv?objectType=nonsense")).isEqualTo(400);
+        assertThat(as("admin")
+                        .exchange(
+                                "/api/v1/audit?objectType=nonsense",
+                                HttpMethod.GET,
+                                new HttpEntity<>(acceptCsv),
+                                String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
     }
 
     @Test
@@ -345,6 +357,20 @@ class AuditTrailIT extends IntegrationTest {
         String history = page("fp-egy", get("/history/task/" + task.id()).header("HX-Request", "true"));
         assertThat(history).contains("Task claimed").contains("Focal point, Egypt (fp-egy)");
         assertThat(pageStatus("fp-jor", "/history/task/" + task.id())).isEqualTo(404);
+        // The due-date page is the task's page: it shows the task's history, the reason with it.
+        signedInAs(
+                "manager",
+                () -> dueDates.change(
+                        task.id(),
+                        task.dueAt().plus(java.time.Duration.ofDays(7)),
+                        "Ministry closed for Eid",
+                        Users.MANAGER));
+        assertThat(page("manager", get("/tasks/" + task.id() + "/due-date")))
+                .contains("hx-get=\"/history/task/" + task.id() + "\"");
+        String moved = page("manager", get("/history/task/" + task.id()).header("HX-Request", "true"));
+        assertThat(moved)
+                .contains("Due date changed", "Ministry closed for Eid", "Programme manager (manager)")
+                .contains("<th scope=\"row\">Due date</th>");
         assertThat(page("manager", get("/team").param("cycleId", String.valueOf(cycle.id()))))
                 .contains("href=\"/history/task/" + task.id() + "\"");
 
@@ -394,6 +420,20 @@ class AuditTrailIT extends IntegrationTest {
         } finally {
             SecurityContextHolder.clearContext();
             setClock(START);
+        }
+    }
+
+    private void signedInAs(String username, Runnable work) {
+        var principal = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext()
+                .setAuthentication(new TestingAuthenticationToken(
+                        principal,
+                        null,
+                        new ArrayList<org.springframework.security.core.GrantedAuthority>(principal.getAuthorities())));
+        try {
+            work.run();
+        } finally {
+            SecurityContextHolder.clearContext();
         }
     }
 
