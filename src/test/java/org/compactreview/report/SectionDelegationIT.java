@@ -325,6 +325,32 @@ class SectionDelegationIT extends IntegrationTest {
         assertThat(seen).contains("id=\"delegation-" + delegation + "\"").contains("Handed back");
     }
 
+    @Test
+    void anAdministratorCreatesAContributorOfOneParticipantWithNoOtherRole() throws Exception {
+        String username = "contrib-new-" + Long.toString(System.nanoTime(), 36);
+        java.util.function.Function<String, Integer> create = user -> status(
+                "admin",
+                HttpMethod.POST,
+                "/api/v1/users",
+                "{\"username\":\"" + username + "\",\"password\":\"a-long-password-1\",\"user\":" + user + "}");
+        assertThat(create.apply("{\"displayName\":\"Two roles\",\"roles\":[\"CONTRIBUTOR\",\"FOCAL_POINT\"],"
+                        + "\"participants\":[\"EGY\"]}"))
+                .isEqualTo(400);
+        assertThat(create.apply("{\"displayName\":\"Nowhere\",\"roles\":[\"CONTRIBUTOR\"]}"))
+                .isEqualTo(400);
+        assertThat(create.apply("{\"displayName\":\"Health ministry\",\"roles\":[\"CONTRIBUTOR\"],"
+                        + "\"participants\":[\"EGY\"]}"))
+                .isEqualTo(201);
+        // It signs in, represents nobody, and is now among those Egypt's focal point may pick.
+        JsonNode me = body(http.withBasicAuth(username, "a-long-password-1")
+                .exchange("/api/v1/me", HttpMethod.GET, null, String.class));
+        assertThat(me.toString()).contains("CONTRIBUTOR");
+        FormClient focalPoint = new FormClient(http.getRootUri());
+        focalPoint.signIn("fp-egy", "demo");
+        String form = focalPoint.get("/reports/" + egypt).body();
+        assertThat(form).contains("value=\"" + username + "\"").doesNotContain("value=\"contrib-jor\"");
+    }
+
     // --- helpers
 
     private long delegate(Integer... objectives) {
