@@ -175,13 +175,8 @@ public class ReportService {
         }
         Map<Integer, StoredEntry> stored = new java.util.HashMap<>();
         reports.storedEntries(id).forEach(e -> stored.put(e.entry().objective(), e));
-        List<ReportEntry> changes = entries.stream()
-                .filter(e -> !e.equals(
-                        stored.containsKey(e.objective())
-                                ? stored.get(e.objective()).entry()
-                                : ReportEntry.empty(e.objective())))
-                .toList();
-        checkNotStale(row, expectedLockVersion, changes, stored);
+        List<ReportEntry> changes = ReportRules.changes(entries, stored);
+        ReportRules.checkNotStale(row.lockVersion(), row.updatedBy(), expectedLockVersion, changes, stored);
         if (changes.isEmpty()) {
             return get(id, user);
         }
@@ -207,23 +202,6 @@ public class ReportService {
                 .findFirst()
                 .ifPresent(e -> {
                     throw new NotFoundException("objective", e.objective());
-                });
-    }
-
-    private static void checkNotStale(
-            ReportRow row, int expectedLockVersion, List<ReportEntry> changes, Map<Integer, StoredEntry> stored) {
-        if (expectedLockVersion == row.lockVersion()) {
-            return;
-        }
-        if (expectedLockVersion > row.lockVersion()) {
-            throw new ConflictException("problem.report.stale", row.updatedBy(), row.lockVersion());
-        }
-        changes.stream()
-                .map(e -> stored.get(e.objective()))
-                .filter(e -> e != null && e.changedIn() > expectedLockVersion)
-                .findFirst()
-                .ifPresent(e -> {
-                    throw new ConflictException("problem.report.stale", e.updatedBy(), row.lockVersion());
                 });
     }
 
@@ -342,12 +320,18 @@ public class ReportService {
         }
         ReportStatus next = row.submittedVersion() == 0 ? ReportStatus.NOT_SUBMITTED : ReportStatus.CLOSED;
         reports.update(row.id(), next, row.submittedVersion(), row.returnComment(), clock.instant(), null);
+        // Sections still with contributors are taken back: the report is no longer a draft.
+        List<Long> ended = delegations.openOn(row.id()).stream()
+                .map(SectionDelegations.RawDelegation::id)
+                .toList();
+        ended.forEach(delegation -> delegations.end(
+                delegation, DelegationState.REVOKED, AuditLog.SYSTEM, "submission window closed", clock.instant()));
         audit.record(
                 "REPORT_CLOSED_UNSUBMITTED",
                 "report",
                 row.id(),
                 Map.of("status", row.status()),
-                Map.of("status", next));
+                ended.isEmpty() ? Map.of("status", next) : Map.of("status", next, "delegationsTakenBack", ended));
         events.publishEvent(new ReportSettled(row.id(), cycleId, participantCode, next));
     }
 

@@ -193,6 +193,16 @@ class SectionDelegationIT extends IntegrationTest {
     }
 
     @Test
+    void theSubmissionWindowClosingTakesTheSectionsBack() {
+        long delegation = delegate(8);
+        // What the window's timer calls (Task_CloseSubmissionWindow's delegate).
+        reports.closeUnsubmitted(cycle.id(), "EGY");
+        assertThat(delegationState(delegation)).isEqualTo("REVOKED");
+        assertThat(status(CONTRIBUTOR, HttpMethod.GET, "/api/v1/reports/" + egypt, null))
+                .isEqualTo(404);
+    }
+
+    @Test
     void delegationIsRefusedClearlyWhenItCannotBe() {
         ResponseEntity<String> notContributor = call(
                 "fp-egy",
