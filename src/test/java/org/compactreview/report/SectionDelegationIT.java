@@ -361,6 +361,20 @@ class SectionDelegationIT extends IntegrationTest {
         assertThat(form).contains("value=\"" + username + "\"").doesNotContain("value=\"contrib-jor\"");
     }
 
+    @Test
+    void aFormErrorLandsBesideTheFieldTheUserTouched() {
+        FormClient focalPoint = new FormClient(http.getRootUri());
+        focalPoint.signIn("fp-egy", "demo");
+        // Only objective 5 is sent (the form's other entries came back untouched): the service's
+        // entries[0] is the form's entries[4].
+        var refused = focalPoint.post(
+                "/reports/" + egypt,
+                "/reports/" + egypt,
+                Map.of("lockVersion", "0", "action", "save", "entries[4].objective", "5", "entries[4].rating", "9"));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"rating-error-5\"").doesNotContain("id=\"rating-error-1\"");
+    }
+
     // --- helpers
 
     private long delegate(Integer... objectives) {

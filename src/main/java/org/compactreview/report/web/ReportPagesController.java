@@ -48,6 +48,10 @@ class ReportPagesController {
     static final String QUEUE = "report/queue";
     static final String VALIDATE = "report/validate";
 
+    /** A field of the entries a save sent: {@code entries[k].rating}. */
+    private static final java.util.regex.Pattern SENT_ENTRY =
+            java.util.regex.Pattern.compile("^entries\\[(\\d+)](.*)$");
+
     private final ReportService reports;
     private final FrameworkCatalog framework;
     private final SupportRequests supportRequests;
@@ -140,8 +144,7 @@ class ReportPagesController {
 
     /** A problem's field as the service named it ({@code entries[k]} of what was sent), as on the form. */
     private static String onTheForm(String field, List<Integer> formIndexes) {
-        java.util.regex.Matcher sent =
-                java.util.regex.Pattern.compile("^entries\\[(\\d+)](.*)$").matcher(field);
+        java.util.regex.Matcher sent = SENT_ENTRY.matcher(field);
         if (sent.matches() && Integer.parseInt(sent.group(1)) < formIndexes.size()) {
             return "entries[" + formIndexes.get(Integer.parseInt(sent.group(1))) + "]" + sent.group(2);
         }
