@@ -53,7 +53,7 @@ class DelegationJourneyIT extends BrowserTest {
                 .contains("With the contributor");
         assertThat(browser.findElement(By.id("author-3")).getText()).contains("Delegated to");
         assertThat(web.unlabelledFields()).isEmpty();
-        screenshot("delegation-focal-point-en-1366");
+        shoot("delegation-focal-point", "en");
         signOut();
 
         signIn("contrib-egy");
