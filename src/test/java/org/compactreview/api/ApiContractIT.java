@@ -460,6 +460,13 @@ class ApiContractIT extends IntegrationTest {
                     .asText();
             expect(409, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body);
             expect(200, "GET /api/v1/reports/{id}/delegations", "fp-jor", report, null);
+            String contributors = expect(
+                    200,
+                    "GET /api/v1/reports/{id}/contributors",
+                    "fp-jor",
+                    "/api/v1/reports/" + world.jordan().id() + "/contributors",
+                    null);
+            assertThat(contributors).contains("\"username\":\"contrib-jor\"").doesNotContain("contrib-egy");
             String handBack = "POST /api/v1/delegations/{id}/return";
             expect(400, handBack, "contrib-jor", "/api/v1/delegations/x/return", null);
             expect(404, handBack, "contrib-jor", "/api/v1/delegations/999999999/return", null);

@@ -359,6 +359,12 @@ class SectionDelegationIT extends IntegrationTest {
         focalPoint.signIn("fp-egy", "demo");
         String form = focalPoint.get("/reports/" + egypt).body();
         assertThat(form).contains("value=\"" + username + "\"").doesNotContain("value=\"contrib-jor\"");
+        String listed = call("fp-egy", HttpMethod.GET, "/api/v1/reports/" + egypt + "/contributors", null)
+                .getBody();
+        assertThat(listed).contains("\"username\":\"" + username + "\"").contains("\"username\":\"contrib-egy\"");
+        assertThat(listed).doesNotContain("contrib-jor").doesNotContain("email");
+        assertThat(status("fp-jor", HttpMethod.GET, "/api/v1/reports/" + egypt + "/contributors", null))
+                .isEqualTo(404);
     }
 
     @Test

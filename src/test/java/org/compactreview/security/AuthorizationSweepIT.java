@@ -102,6 +102,7 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("POST /api/v1/reports/{id}/validation", "[403, 400, 403, 403]"),
             Map.entry("POST /api/v1/reports/{id}/delegations", "[400, 403, 403, 403]"),
             Map.entry("GET /api/v1/reports/{id}/delegations", "[404, 200, 200, 200]"),
+            Map.entry("GET /api/v1/reports/{id}/contributors", "[404, 403, 403, 403]"),
             Map.entry("GET /api/v1/reports/{id}/versions", "[404, 200, 200, 200]"),
             Map.entry("GET /api/v1/tasks", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/tasks/{id}", "[404, 404, 404, 404]"),

@@ -61,6 +61,17 @@ class DelegationController {
         return delegations.ofReport(id, user);
     }
 
+    @GetMapping("/api/v1/reports/{id}/contributors")
+    @PreAuthorize("hasRole('FOCAL_POINT')")
+    @Operation(
+            summary = "The contributors a focal point may delegate this report's sections to: the enabled users "
+                    + "with role CONTRIBUTOR of its participant, by name")
+    List<Contributor> contributors(@PathVariable long id, CurrentUser user) {
+        return delegations.candidates(id, user).stream()
+                .map(u -> new Contributor(u.username(), u.displayName()))
+                .toList();
+    }
+
     @PostMapping("/api/v1/delegations/{id}/return")
     @PreAuthorize("hasRole('CONTRIBUTOR')")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
@@ -83,6 +94,9 @@ class DelegationController {
             CurrentUser user) {
         return delegations.revoke(id, user, reason);
     }
+
+    /** A person sections may be delegated to. */
+    record Contributor(String username, String displayName) {}
 
     record DelegationRequest(
             @NotBlank @Size(max = 64) @Schema(description = "The contributor's username") String delegate,
