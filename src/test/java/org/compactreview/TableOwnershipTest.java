@@ -42,6 +42,7 @@ class TableOwnershipTest {
             Map.entry("report_version", "report"),
             Map.entry("validation_decision", "report"),
             Map.entry("cycle_objective_summary", "report"),
+            Map.entry("section_delegation", "report"),
             Map.entry("capacity_request", "capacity"),
             Map.entry("capacity_update", "capacity"),
             Map.entry("capacity_evaluation", "capacity"),

@@ -19,7 +19,10 @@ import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityService;
 import org.compactreview.cycle.CycleStatus;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.identity.Role;
 import org.compactreview.identity.UserDirectory;
+import org.compactreview.identity.UserDraft;
+import org.compactreview.report.DelegationService;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
@@ -66,6 +69,12 @@ class ApiContractIT extends IntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DelegationService delegations;
+
+    @Autowired
+    UserDirectory directory;
 
     @Autowired
     ObjectMapper json;
@@ -183,11 +192,22 @@ class ApiContractIT extends IntegrationTest {
 
     /** What the calls need: an annual cycle of Egypt (accepted, one capacity request) and Jordan (a draft). */
     private record World(
-            ReviewCycle cycle, Report egypt, Report jordan, String doneTask, String jordanTask, long egyptRequest) {}
+            ReviewCycle cycle,
+            Report egypt,
+            Report jordan,
+            String doneTask,
+            String jordanTask,
+            long egyptRequest,
+            long egyptDelegation) {}
 
     private World world() {
         ReviewCycle cycle = openAnnualReview("contract", "EGY", "JOR");
         Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
+        // A delegation handed back before the submission, for the operations on delegations.
+        long egyptDelegation = delegations
+                .delegate(egypt.id(), Users.FP_EGY, "contrib-egy", List.of(1), null)
+                .id();
+        delegations.handBack(egyptDelegation, Users.CONTRIB_EGY);
         reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
         reports.submit(egypt.id(), Users.FP_EGY, null);
         String validationTask = openTask(cycle.id(), "EGY").id();
@@ -206,7 +226,8 @@ class ApiContractIT extends IntegrationTest {
                 jordan,
                 validationTask,
                 openTask(cycle.id(), "JOR").id(),
-                request);
+                request,
+                egyptDelegation);
     }
 
     /** Per operation: signed out; each role with real ids; a malformed body; a wrong type; no such object. */
@@ -255,6 +276,7 @@ class ApiContractIT extends IntegrationTest {
                         "/tasks/{id}",
                         "/tasks/" + (template.endsWith("/assignee") ? world.jordanTask() : world.doneTask()))
                 .replace("/capacity-requests/{id}", "/capacity-requests/" + world.egyptRequest())
+                .replace("/delegations/{id}", "/delegations/" + world.egyptDelegation())
                 .replace("{id}", String.valueOf(world.cycle().id()))
                 .replace("{username}", "fp-egy");
     }
@@ -307,6 +329,7 @@ class ApiContractIT extends IntegrationTest {
             absences();
             jordansTask();
             dueDate();
+            jordansDelegations();
             jordansReport();
             String hlc = "/api/v1/conferences/" + conference.get("id").asLong();
             conferenceStepsRefusedWhileRegionalReviewsRun(hlc);
@@ -460,6 +483,38 @@ class ApiContractIT extends IntegrationTest {
                     task + "/assignee",
                     "{\"username\":\"" + secondFocalPoint + "\"}");
             expect(200, "POST /api/v1/tasks/{id}/unclaim", "secretariat", task + "/unclaim", null);
+        }
+
+        /** Jordan's draft: delegated, handed back, delegated again and taken back before it is submitted. */
+        private void jordansDelegations() throws Exception {
+            directory.ensureExists(
+                    "contrib-jor",
+                    "demo",
+                    new UserDraft("Contributor, Jordan", null, null, true, Set.of(Role.CONTRIBUTOR), Set.of("JOR")));
+            String report = "/api/v1/reports/" + world.jordan().id() + "/delegations";
+            String body = "{\"delegate\":\"contrib-jor\",\"objectives\":[4]}";
+            String first = json.readTree(expect(201, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body))
+                    .get("id")
+                    .asText();
+            expect(409, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body);
+            expect(200, "GET /api/v1/reports/{id}/delegations", "fp-jor", report, null);
+            String contributors = expect(
+                    200,
+                    "GET /api/v1/reports/{id}/contributors",
+                    "fp-jor",
+                    "/api/v1/reports/" + world.jordan().id() + "/contributors",
+                    null);
+            assertThat(contributors).contains("\"username\":\"contrib-jor\"").doesNotContain("contrib-egy");
+            String handBack = "POST /api/v1/delegations/{id}/return";
+            expect(400, handBack, "contrib-jor", "/api/v1/delegations/x/return", null);
+            expect(404, handBack, "contrib-jor", "/api/v1/delegations/999999999/return", null);
+            expect(200, handBack, "contrib-jor", "/api/v1/delegations/" + first + "/return", null);
+            expect(409, handBack, "contrib-jor", "/api/v1/delegations/" + first + "/return", null);
+            String second = json.readTree(expect(201, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body))
+                    .get("id")
+                    .asText();
+            expect(200, "DELETE /api/v1/delegations/{id}", "fp-jor", "/api/v1/delegations/" + second, null);
+            expect(409, "DELETE /api/v1/delegations/{id}", "fp-jor", "/api/v1/delegations/" + second, null);
         }
 
         private void jordansReport() throws Exception {
@@ -721,6 +776,7 @@ class ApiContractIT extends IntegrationTest {
                 Map.entry("POST /api/v1/conferences/{id}/adoption", ADOPTION),
                 Map.entry("POST /api/v1/reports/{id}/validation", VALIDATION),
                 Map.entry("PUT /api/v1/reports/{id}", "{\"lockVersion\":0,\"entries\":[]}"),
+                Map.entry("POST /api/v1/reports/{id}/delegations", "{\"delegate\":\"contrib-egy\",\"objectives\":[1]}"),
                 Map.entry("POST /api/v1/capacity-requests/{id}/assessment", ASSESSMENT),
                 Map.entry("POST /api/v1/capacity-requests/{id}/plan", PLAN),
                 Map.entry("POST /api/v1/capacity-requests/{id}/updates", UPDATE),
