@@ -114,6 +114,30 @@ class DiscussionIT extends IntegrationTest {
                     .readLine();
             assertThat(statusLine).startsWith("HTTP/1.1 413");
         }
+        // A page's upload alike, answered with the error page in the user's language.
+        FormClient page = new FormClient(http.getRootUri());
+        page.signIn("fp-egy", "demo");
+        try (Socket socket = new Socket(root.getHost(), root.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("POST /reports/" + egypt.id() + "/attachments HTTP/1.1\r\n"
+                                    + "Host: " + root.getHost() + "\r\n"
+                                    + "Cookie: " + page.cookie() + "\r\n"
+                                    + "Accept: text/html\r\nAccept-Language: en\r\n"
+                                    + "Content-Type: multipart/form-data; boundary=x\r\n"
+                                    + "Content-Length: " + (12 * 1024 * 1024) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            var answer = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(answer.readLine()).startsWith("HTTP/1.1 413");
+            String line;
+            boolean explained = false;
+            while (!explained && (line = answer.readLine()) != null) {
+                explained = line.contains("The file is larger than 10 MB and was not stored.");
+            }
+            assertThat(explained).as("the 413 page explains").isTrue();
+        }
 
         assertThat(rows("attachment")).isEqualTo(before);
         assertThat(rows("attachment_chunk")).isEqualTo(chunksBefore);

@@ -64,8 +64,9 @@ class DialoguePagesController {
         Page<DialoguePost> posts = dialogue.thread(cycleId, objective, user, new PageRequest(page, POSTS_PER_PAGE));
         model.addAttribute("cycle", cycle);
         model.addAttribute("objective", objective);
+        // Not "title": the layout's fragment takes a parameter of that name.
         model.addAttribute(
-                "title",
+                "objectiveTitle",
                 framework.objectives().stream()
                         .filter(o -> o.number() == objective)
                         .findFirst()
