@@ -18,6 +18,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.compactreview.capacity.Assessment;
+import org.compactreview.capacity.CapacityFilter;
+import org.compactreview.capacity.CapacityService;
+import org.compactreview.capacity.SupportPlan;
+import org.compactreview.capacity.UpdateStatus;
 import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
@@ -49,6 +54,9 @@ class DiscussionIT extends IntegrationTest {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    CapacityService capacity;
 
     @Test
     void attachmentOfADisguisedTypeIsRefusedAndNothingIsStored() throws Exception {
@@ -461,6 +469,104 @@ class DiscussionIT extends IntegrationTest {
         FormClient jordan = new FormClient(http.getRootUri());
         jordan.signIn("fp-jor", "demo");
         assertThat(jordan.get("/tasks/" + task + "/discussion").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void progressUpdateEvidenceIsAttachedByTheParticipantsFocalPointsAndShownUnderTheUpdate() throws Exception {
+        ReviewCycle cycle = openAnnualReview("update-evidence", "EGY");
+        Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
+        reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 6));
+        reports.submit(egypt.id(), Users.FP_EGY, null);
+        reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(cycle.processInstanceId());
+        long request = capacity.list(Users.SECRETARIAT, new CapacityFilter(6, null, null, "EGY")).stream()
+                .filter(r -> r.reportId() == egypt.id())
+                .findFirst()
+                .orElseThrow()
+                .id();
+        runDueJobs(processOfRequest(request));
+        capacity.assess(request, Users.SECRETARIAT, Assessment.ACCEPT, null, null);
+        capacity.agreePlan(
+                request,
+                Users.MANAGER,
+                new SupportPlan(
+                        "ILO regional office",
+                        "Training",
+                        java.time.LocalDate.parse("2027-01-10"),
+                        java.time.LocalDate.parse("2027-04-10"),
+                        null,
+                        null,
+                        null,
+                        "P1M"));
+        setClock(START.plus(31, ChronoUnit.DAYS));
+        runDueJobs(processOfRequest(request));
+        capacity.reportProgress(request, Users.FP_EGY, UpdateStatus.ON_TRACK, "Agencies trained", null);
+        long update = capacity.get(request, Users.FP_EGY).updates().get(0).id();
+        Map<String, String> target =
+                Map.of("capacityRequestId", String.valueOf(request), "updateId", String.valueOf(update));
+
+        assertThat(upload("secretariat", target, "report.pdf", Files.pdf(4000))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+        assertThat(upload("fp-jor", target, "report.pdf", Files.pdf(4000))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(upload(
+                                "fp-egy",
+                                Map.of("capacityRequestId", String.valueOf(request), "updateId", "999999999"),
+                                "report.pdf",
+                                Files.pdf(4000))
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        ResponseEntity<String> stored = upload("fp-egy", target, "attendance.xlsx", xlsx());
+        assertThat(stored.getStatusCode().value()).isEqualTo(201);
+        long attachment = json.readTree(stored.getBody()).get("id").asLong();
+        assertThat(json.readTree(as("secretariat")
+                                .getForEntity("/api/v1/attachments?capacityRequestId=" + request, String.class)
+                                .getBody())
+                        .get(0)
+                        .get("contentType")
+                        .asText())
+                .isEqualTo(AttachmentType.XLSX.mediaType());
+        assertThat(status("fp-jor", HttpMethod.GET, "/api/v1/attachments?capacityRequestId=" + request))
+                .isEqualTo(404);
+
+        FormClient egyptPages = new FormClient(http.getRootUri());
+        egyptPages.signIn("fp-egy", "demo");
+        String page = egyptPages.get("/capacity/" + request).body();
+        assertThat(page)
+                .contains("/attachments/" + attachment)
+                .contains("/capacity/" + request + "/updates/" + update + "/attachments");
+        FormClient secretariat = new FormClient(http.getRootUri());
+        secretariat.signIn("secretariat", "demo");
+        assertThat(secretariat.get("/capacity/" + request).body())
+                .contains("/attachments/" + attachment)
+                .doesNotContain("/updates/" + update + "/attachments");
+    }
+
+    private static byte[] xlsx() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(("<Types><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
+                            + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>")
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private String processOfRequest(long requestId) {
+        return jdbc.sql("select process_instance_id from capacity_request where id = ?")
+                .param(requestId)
+                .query(String.class)
+                .single();
     }
 
     private static String fieldset(String page, int objective) {
