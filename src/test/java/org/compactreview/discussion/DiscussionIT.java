@@ -433,6 +433,8 @@ class DiscussionIT extends IntegrationTest {
         assertThat(objective3.indexOf("Give the number")).isLessThan(objective3.indexOf("And the budget line"));
         assertThat(fieldset(page, 4)).doesNotContain("return-notes").doesNotContain("Earlier remark");
         assertThat(page).contains("id=\"comments\"").contains("Our own note on objective 3");
+        assertThat(client.get("/reports/" + egypt.id() + "/versions/1").statusCode())
+                .isEqualTo(200);
 
         // Once resubmitted, the notes are history: the thread keeps them, the objectives do not.
         Report returned = reports.get(egypt.id(), Users.FP_EGY);
@@ -458,10 +460,10 @@ class DiscussionIT extends IntegrationTest {
                 .isEqualTo(302);
         assertThat(egypt.get("/tasks/" + task + "/discussion").body()).contains("Who drafts objective 9?");
         assertThat(egypt.get("/inbox").body()).contains("/tasks/" + task + "/discussion");
-        assertThat(upload("fp-egy", Map.of("taskId", task), "minutes.pdf", Files.pdf(3000))
-                        .getStatusCode()
-                        .value())
-                .isEqualTo(201);
+        ResponseEntity<String> minutes = upload("fp-egy", Map.of("taskId", task), "minutes.pdf", Files.pdf(3000));
+        assertThat(minutes.getStatusCode().value()).isEqualTo(201);
+        long attachment = json.readTree(minutes.getBody()).get("id").asLong();
+        assertThat(egypt.get("/tasks/" + task + "/discussion").body()).contains("/attachments/" + attachment);
         assertThat(status("fp-jor", HttpMethod.GET, "/api/v1/comments?taskId=" + task))
                 .isEqualTo(404);
         assertThat(status("fp-jor", HttpMethod.GET, "/api/v1/attachments?taskId=" + task))
@@ -469,6 +471,18 @@ class DiscussionIT extends IntegrationTest {
         FormClient jordan = new FormClient(http.getRootUri());
         jordan.signIn("fp-jor", "demo");
         assertThat(jordan.get("/tasks/" + task + "/discussion").statusCode()).isEqualTo(404);
+
+        // Removal by its uploader, audited on the task.
+        assertThat(status("fp-egy", HttpMethod.DELETE, "/api/v1/attachments/" + attachment))
+                .isEqualTo(204);
+        assertThat(jdbc.sql("select count(*) from audit_event where action in ('ATTACHMENT_UPLOADED', "
+                                + "'ATTACHMENT_DELETED', 'COMMENT_POSTED') and object_type = 'task' and object_id = ?")
+                        .param(task)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+        assertThat(status("fp-egy", HttpMethod.GET, "/api/v1/attachments/" + attachment + "/content"))
+                .isEqualTo(404);
     }
 
     @Test
