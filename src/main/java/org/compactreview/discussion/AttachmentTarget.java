@@ -36,7 +36,7 @@ public record AttachmentTarget(
         }
         if (reportId != null) {
             if (objective == null) {
-                throw new InvalidInputException("objective", "validation.discussion.objective", "");
+                throw new InvalidInputException("objective", "validation.discussion.objective-required");
             }
             return reportEntry(reportId, objective);
         }

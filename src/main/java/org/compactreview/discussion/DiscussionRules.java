@@ -6,8 +6,8 @@ import org.compactreview.platform.InvalidInputException;
 
 /**
  * The rules of what people write and upload: comments and posts of 1-2,000 characters of plain
- * text (line breaks and tabs allowed, NUL and other control characters refused), reasons of at
- * most 1,000, and file names reduced to a safe last segment.
+ * text (line breaks and tabs allowed; NUL, other control characters and the bidi overrides that
+ * disguise text refused), reasons of at most 1,000, and file names reduced to a safe last segment.
  */
 final class DiscussionRules {
 

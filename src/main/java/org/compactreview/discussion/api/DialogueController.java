@@ -64,7 +64,7 @@ class DialogueController {
                     + "characters")
     DialoguePost post(@PathVariable long id, @RequestBody PostRequest request, CurrentUser user) {
         if (request.objective() == null) {
-            throw new InvalidInputException("objective", "validation.discussion.objective", "");
+            throw new InvalidInputException("objective", "validation.discussion.objective-required");
         }
         return dialogue.post(id, request.objective(), request.text(), user);
     }

@@ -100,7 +100,7 @@ class DiscussionPagesController {
             RedirectAttributes redirect) {
         return step(redirect, back(back, "/reports/" + id), "#evidence", "flash.attachment.stored", () -> {
             if (objective == null) {
-                throw new InvalidInputException("objective", "validation.discussion.objective", "");
+                throw new InvalidInputException("objective", "validation.discussion.objective-required");
             }
             attachments.upload(AttachmentTarget.reportEntry(id, objective), MultipartUpload.of(file), user);
         });
