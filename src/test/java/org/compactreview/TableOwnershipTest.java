@@ -42,6 +42,7 @@ class TableOwnershipTest {
             Map.entry("report_version", "report"),
             Map.entry("validation_decision", "report"),
             Map.entry("cycle_objective_summary", "report"),
+            Map.entry("section_delegation", "report"),
             Map.entry("capacity_request", "capacity"),
             Map.entry("capacity_update", "capacity"),
             Map.entry("capacity_evaluation", "capacity"),
@@ -55,6 +56,10 @@ class TableOwnershipTest {
             Map.entry("api_token", "identity"),
             Map.entry("absence", "identity"),
             Map.entry("audit_event", "audit"),
+            Map.entry("discussion_comment", "discussion"),
+            Map.entry("attachment", "discussion"),
+            Map.entry("attachment_chunk", "discussion"),
+            Map.entry("dialogue_post", "discussion"),
             Map.entry("sign_in_throttle", "security"),
             Map.entry("spring_session", "security"),
             Map.entry("spring_session_attributes", "security"));

@@ -46,8 +46,12 @@ final class AuditActions {
             "ABSENCE_CANCELLED",
             // discussion and evidence
             "COMMENT_POSTED",
+            "COMMENT_DELETED",
+            "ATTACHMENT_UPLOADED",
             "ATTACHMENT_ADDED",
             "ATTACHMENT_DELETED",
+            "DIALOGUE_POSTED",
+            "DIALOGUE_POST_HIDDEN",
             "POST_HIDDEN",
             // capacity building
             "CAPACITY_REQUESTED",

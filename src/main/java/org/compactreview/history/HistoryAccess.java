@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  *   <li>a task: whoever may see the open task (its candidates, its assignee, managers and the
  *       secretariat); once done, the staff roles only;
  *   <li>a user: administrators (the user pages are theirs);
- *   <li>a cycle or a capacity-building request: the staff roles; tokens and addresses:
+ *   <li>a cycle, a capacity-building request or a dialogue post: the staff roles; tokens and addresses:
  *       administrators.
  * </ul>
  */
@@ -41,7 +41,7 @@ class HistoryAccess {
                 switch (objectType) {
                     case "report" -> readsReport(objectId, viewer);
                     case "task" -> viewer.seesAllParticipants() || seesTask(objectId, viewer);
-                    case "cycle", "capacity-request" -> viewer.seesAllParticipants();
+                    case "cycle", "capacity-request", "dialogue-post" -> viewer.seesAllParticipants();
                     case "user", "token", "address" -> viewer.has(Role.ADMIN);
                     default -> false;
                 };

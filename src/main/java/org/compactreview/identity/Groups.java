@@ -1,6 +1,10 @@
 package org.compactreview.identity;
 
-/** Candidate group names shared by the process models, the task module and Camunda identity. */
+/**
+ * Candidate group names shared by the process models, the task module and Camunda identity.
+ * Contributors ({@link Role#CONTRIBUTOR}) are in none: they hold no task, only the report sections
+ * delegated to them.
+ */
 public final class Groups {
 
     public static final String SECRETARIAT = "secretariat";

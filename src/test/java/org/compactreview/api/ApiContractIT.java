@@ -19,11 +19,19 @@ import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityService;
 import org.compactreview.cycle.CycleStatus;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.discussion.AttachmentService;
+import org.compactreview.discussion.AttachmentTarget;
+import org.compactreview.discussion.CommentService;
+import org.compactreview.discussion.DialogueService;
+import org.compactreview.identity.Role;
 import org.compactreview.identity.UserDirectory;
+import org.compactreview.identity.UserDraft;
+import org.compactreview.report.DelegationService;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
 import org.compactreview.support.Entries;
+import org.compactreview.support.Evidence;
 import org.compactreview.support.IntegrationTest;
 import org.compactreview.support.Users;
 import org.compactreview.task.TaskGateway;
@@ -68,6 +76,12 @@ class ApiContractIT extends IntegrationTest {
     MockMvc mvc;
 
     @Autowired
+    DelegationService delegations;
+
+    @Autowired
+    UserDirectory directory;
+
+    @Autowired
     ObjectMapper json;
 
     @Autowired
@@ -78,6 +92,15 @@ class ApiContractIT extends IntegrationTest {
 
     @Autowired
     CapacityService capacity;
+
+    @Autowired
+    AttachmentService attachments;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    DialogueService dialogue;
 
     private JsonNode api;
 
@@ -183,12 +206,33 @@ class ApiContractIT extends IntegrationTest {
 
     /** What the calls need: an annual cycle of Egypt (accepted, one capacity request) and Jordan (a draft). */
     private record World(
-            ReviewCycle cycle, Report egypt, Report jordan, String doneTask, String jordanTask, long egyptRequest) {}
+            ReviewCycle cycle,
+            Report egypt,
+            Report jordan,
+            String doneTask,
+            String jordanTask,
+            long egyptRequest,
+            long egyptDelegation,
+            long egyptAttachment,
+            long egyptComment,
+            long egyptPost) {}
 
     private World world() {
         ReviewCycle cycle = openAnnualReview("contract", "EGY", "JOR");
         Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
+        // A delegation handed back before the submission, for the operations on delegations.
+        long egyptDelegation = delegations
+                .delegate(egypt.id(), Users.FP_EGY, "contrib-egy", List.of(1), null)
+                .id();
+        delegations.handBack(egyptDelegation, Users.CONTRIB_EGY);
         reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
+        long attachment = attachments
+                .upload(AttachmentTarget.reportEntry(egypt.id(), 1), Evidence.pdf("egypt.pdf"), Users.FP_EGY)
+                .id();
+        long comment = comments.postOnReport(egypt.id(), 1, "Egypt's note", Users.FP_EGY)
+                .id();
+        long post =
+                dialogue.post(cycle.id(), 1, "Egypt's experience", Users.FP_EGY).id();
         reports.submit(egypt.id(), Users.FP_EGY, null);
         String validationTask = openTask(cycle.id(), "EGY").id();
         reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
@@ -206,7 +250,11 @@ class ApiContractIT extends IntegrationTest {
                 jordan,
                 validationTask,
                 openTask(cycle.id(), "JOR").id(),
-                request);
+                request,
+                egyptDelegation,
+                attachment,
+                comment,
+                post);
     }
 
     /** Per operation: signed out; each role with real ids; a malformed body; a wrong type; no such object. */
@@ -255,6 +303,10 @@ class ApiContractIT extends IntegrationTest {
                         "/tasks/{id}",
                         "/tasks/" + (template.endsWith("/assignee") ? world.jordanTask() : world.doneTask()))
                 .replace("/capacity-requests/{id}", "/capacity-requests/" + world.egyptRequest())
+                .replace("/delegations/{id}", "/delegations/" + world.egyptDelegation())
+                .replace("/attachments/{id}", "/attachments/" + world.egyptAttachment())
+                .replace("/comments/{id}", "/comments/" + world.egyptComment())
+                .replace("/dialogue-posts/{id}", "/dialogue-posts/" + world.egyptPost())
                 .replace("{id}", String.valueOf(world.cycle().id()))
                 .replace("{username}", "fp-egy");
     }
@@ -302,11 +354,13 @@ class ApiContractIT extends IntegrationTest {
                     SampleBodies.MEETING_OUTCOMES);
             expect(403, "GET /api/v1/tasks", "fp-jor", "/api/v1/tasks?allTeams=true", null);
 
+            discussion();
             users();
             tokens();
             absences();
             jordansTask();
             dueDate();
+            jordansDelegations();
             jordansReport();
             String hlc = "/api/v1/conferences/" + conference.get("id").asLong();
             conferenceStepsRefusedWhileRegionalReviewsRun(hlc);
@@ -395,6 +449,89 @@ class ApiContractIT extends IntegrationTest {
                     SampleBodies.EVALUATION);
         }
 
+        /** Comments, evidence and the dialogue, while Jordan's report is a draft and its task open. */
+        private void discussion() throws Exception {
+            String egyptComments = "/api/v1/comments?reportId=" + world.egypt().id();
+            expect(200, "GET /api/v1/comments", "fp-egy", egyptComments, null);
+            expect(404, "GET /api/v1/comments", "fp-jor", egyptComments, null);
+            String onEgypt = "{\"reportId\":" + world.egypt().id() + ",\"objective\":2,\"text\":\"Figures?\"}";
+            expect(404, "POST /api/v1/comments", "fp-jor", "/api/v1/comments", onEgypt);
+            long comment = json.readTree(expect(201, "POST /api/v1/comments", "fp-egy", "/api/v1/comments", onEgypt))
+                    .get("id")
+                    .asLong();
+            expect(403, "DELETE /api/v1/comments/{id}", "secretariat", "/api/v1/comments/" + comment, null);
+            setClock(START.plus(16, ChronoUnit.MINUTES));
+            expect(409, "DELETE /api/v1/comments/{id}", "fp-egy", "/api/v1/comments/" + comment, null);
+            setClock(START);
+
+            String egyptFiles = "/api/v1/attachments?reportId=" + world.egypt().id();
+            expect(200, "GET /api/v1/attachments", "secretariat", egyptFiles, null);
+            expect(404, "GET /api/v1/attachments", "fp-jor", egyptFiles, null);
+            Map<String, String> egyptEntry =
+                    Map.of("reportId", String.valueOf(world.egypt().id()), "objective", "1");
+            Map<String, String> jordanEntry =
+                    Map.of("reportId", String.valueOf(world.jordan().id()), "objective", "1");
+            Map<String, String> jordanTask = Map.of("taskId", world.jordanTask());
+            byte[] pdf = "%PDF-1.7\ncontract\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            upload(404, "fp-jor", egyptEntry, "a.pdf", pdf);
+            upload(403, "secretariat", egyptEntry, "a.pdf", pdf);
+            upload(409, "fp-egy", egyptEntry, "a.pdf", pdf);
+            upload(
+                    415,
+                    "fp-jor",
+                    jordanTask,
+                    "page.pdf",
+                    "<html></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] big = new byte[10 * 1024 * 1024 + 1];
+            System.arraycopy(pdf, 0, big, 0, pdf.length);
+            upload(413, "fp-jor", jordanTask, "big.pdf", big);
+            upload(201, "fp-jor", jordanTask, "minutes.pdf", pdf);
+            long evidence = json.readTree(upload(201, "fp-jor", jordanEntry, "plan.pdf", pdf))
+                    .get("id")
+                    .asLong();
+            expect(204, "DELETE /api/v1/attachments/{id}", "fp-jor", "/api/v1/attachments/" + evidence, null);
+
+            String posts = "/api/v1/cycles/" + world.cycle().id() + "/dialogue/posts";
+            expect(200, "GET /api/v1/cycles/{id}/dialogue/posts", "manager", posts + "?objective=1", null);
+            expect(404, "GET /api/v1/cycles/{id}/dialogue/posts", "manager", posts + "?objective=99", null);
+            long post = json.readTree(expect(
+                            201,
+                            "POST /api/v1/cycles/{id}/dialogue/posts",
+                            "fp-jor",
+                            posts,
+                            "{\"objective\":1,\"text\":\"Our experience\"}"))
+                    .get("id")
+                    .asLong();
+            String hide = "/api/v1/dialogue-posts/" + post + "/hide";
+            expect(200, "POST /api/v1/dialogue-posts/{id}/hide", "secretariat", hide, "{\"reason\":\"Off topic\"}");
+            expect(409, "POST /api/v1/dialogue-posts/{id}/hide", "secretariat", hide, "{\"reason\":\"Off topic\"}");
+        }
+
+        /** A multipart upload, counted like every other call. */
+        private String upload(int status, String user, Map<String, String> fields, String filename, byte[] content) {
+            org.springframework.util.MultiValueMap<String, Object> body =
+                    new org.springframework.util.LinkedMultiValueMap<>();
+            fields.forEach(body::add);
+            body.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+                @Override
+                public String getFilename() {
+                    return filename;
+                }
+            });
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            ResponseEntity<String> answer = http.withBasicAuth(user, "demo")
+                    .postForEntity("/api/v1/attachments", new HttpEntity<>(body, headers), String.class);
+            String operation = "POST /api/v1/attachments";
+            answered.computeIfAbsent(operation, o -> new TreeSet<>())
+                    .add(answer.getStatusCode().value());
+            checkAgainstSchema(operation, answer.getStatusCode().value(), answer.getBody());
+            assertThat(answer.getStatusCode().value())
+                    .as(operation + " as " + user + ": " + answer.getBody())
+                    .isEqualTo(status);
+            return answer.getBody();
+        }
+
         private void users() {
             String user = "{\"username\":\"" + secondFocalPoint + "\",\"password\":\"a-long-password-1\","
                     + "\"user\":{\"displayName\":\"Second focal point\",\"roles\":[\"FOCAL_POINT\"],"
@@ -460,6 +597,38 @@ class ApiContractIT extends IntegrationTest {
                     task + "/assignee",
                     "{\"username\":\"" + secondFocalPoint + "\"}");
             expect(200, "POST /api/v1/tasks/{id}/unclaim", "secretariat", task + "/unclaim", null);
+        }
+
+        /** Jordan's draft: delegated, handed back, delegated again and taken back before it is submitted. */
+        private void jordansDelegations() throws Exception {
+            directory.ensureExists(
+                    "contrib-jor",
+                    "demo",
+                    new UserDraft("Contributor, Jordan", null, null, true, Set.of(Role.CONTRIBUTOR), Set.of("JOR")));
+            String report = "/api/v1/reports/" + world.jordan().id() + "/delegations";
+            String body = "{\"delegate\":\"contrib-jor\",\"objectives\":[4]}";
+            String first = json.readTree(expect(201, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body))
+                    .get("id")
+                    .asText();
+            expect(409, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body);
+            expect(200, "GET /api/v1/reports/{id}/delegations", "fp-jor", report, null);
+            String contributors = expect(
+                    200,
+                    "GET /api/v1/reports/{id}/contributors",
+                    "fp-jor",
+                    "/api/v1/reports/" + world.jordan().id() + "/contributors",
+                    null);
+            assertThat(contributors).contains("\"username\":\"contrib-jor\"").doesNotContain("contrib-egy");
+            String handBack = "POST /api/v1/delegations/{id}/return";
+            expect(400, handBack, "contrib-jor", "/api/v1/delegations/x/return", null);
+            expect(404, handBack, "contrib-jor", "/api/v1/delegations/999999999/return", null);
+            expect(200, handBack, "contrib-jor", "/api/v1/delegations/" + first + "/return", null);
+            expect(409, handBack, "contrib-jor", "/api/v1/delegations/" + first + "/return", null);
+            String second = json.readTree(expect(201, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body))
+                    .get("id")
+                    .asText();
+            expect(200, "DELETE /api/v1/delegations/{id}", "fp-jor", "/api/v1/delegations/" + second, null);
+            expect(409, "DELETE /api/v1/delegations/{id}", "fp-jor", "/api/v1/delegations/" + second, null);
         }
 
         private void jordansReport() throws Exception {
@@ -729,11 +898,14 @@ class ApiContractIT extends IntegrationTest {
                 Map.entry("POST /api/v1/conferences/{id}/adoption", ADOPTION),
                 Map.entry("POST /api/v1/reports/{id}/validation", VALIDATION),
                 Map.entry("PUT /api/v1/reports/{id}", "{\"lockVersion\":0,\"entries\":[]}"),
+                Map.entry("POST /api/v1/reports/{id}/delegations", "{\"delegate\":\"contrib-egy\",\"objectives\":[1]}"),
                 Map.entry("POST /api/v1/capacity-requests/{id}/assessment", ASSESSMENT),
                 Map.entry("POST /api/v1/capacity-requests/{id}/plan", PLAN),
                 Map.entry("POST /api/v1/capacity-requests/{id}/updates", UPDATE),
                 Map.entry("POST /api/v1/capacity-requests/{id}/evaluation", EVALUATION),
                 Map.entry("POST /api/v1/tasks/{id}/assignee", "{\"username\":\"fp-jor\"}"),
+                Map.entry("POST /api/v1/cycles/{id}/dialogue/posts", "{\"objective\":1,\"text\":\"Experience\"}"),
+                Map.entry("POST /api/v1/dialogue-posts/{id}/hide", "{\"reason\":\"Off topic\"}"),
                 Map.entry(
                         "PUT /api/v1/users/{username}",
                         "{\"displayName\":\"Nobody\",\"roles\":[\"FOCAL_POINT\"],\"participants\":[\"JOR\"]}"),

@@ -13,11 +13,16 @@ import java.util.Set;
 import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityService;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.discussion.AttachmentService;
+import org.compactreview.discussion.AttachmentTarget;
+import org.compactreview.discussion.CommentService;
+import org.compactreview.discussion.DialogueService;
 import org.compactreview.identity.ApiTokens;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
 import org.compactreview.support.Entries;
+import org.compactreview.support.Evidence;
 import org.compactreview.support.IntegrationTest;
 import org.compactreview.support.Users;
 import org.compactreview.task.TaskGateway;
@@ -34,7 +39,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * Every endpoint of the OpenAPI description, called with Egypt's ids by Jordan's focal point, the
  * secretariat, a manager, an administrator and by nobody: the answer each must get is in the
- * table below. Jordan's focal point reaches nothing of Egypt's, nobody signed out reaches
+ * table below. Egypt's contributor, whose delegation was handed back, reaches only the lists
+ * scoped to itself and reference data, like a focal point of another participant. Jordan's focal point reaches nothing of Egypt's, nobody signed out reaches
  * anything, a role refused by the table answers 403 before its body is even read, and nothing of
  * Egypt's changes.
  */
@@ -49,6 +55,7 @@ class AuthorizationSweepIT extends IntegrationTest {
             "GET /api/v1/participants",
             "GET /api/v1/cycles",
             "GET /api/v1/cycles/{id}",
+            "GET /api/v1/cycles/{id}/dialogue",
             "GET /api/v1/tasks",
             "GET /api/v1/reports",
             "GET /api/v1/capacity-requests",
@@ -66,6 +73,17 @@ class AuthorizationSweepIT extends IntegrationTest {
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("GET /api/v1/audit", "[403, 200, 200, 200]"),
             Map.entry("GET /api/v1/audit.csv", "[403, 200, 200, 200]"),
+            Map.entry("GET /api/v1/attachments", "[400, 400, 400, 400]"),
+            Map.entry("POST /api/v1/attachments", "[400, 400, 400, 400]"),
+            Map.entry("DELETE /api/v1/attachments/{id}", "[404, 403, 403, 403]"),
+            Map.entry("GET /api/v1/attachments/{id}/content", "[404, 200, 200, 200]"),
+            Map.entry("GET /api/v1/comments", "[400, 400, 400, 400]"),
+            Map.entry("POST /api/v1/comments", "[400, 400, 400, 400]"),
+            Map.entry("DELETE /api/v1/comments/{id}", "[404, 403, 403, 403]"),
+            Map.entry("GET /api/v1/cycles/{id}/dialogue", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/cycles/{id}/dialogue/posts", "[400, 400, 400, 400]"),
+            Map.entry("POST /api/v1/cycles/{id}/dialogue/posts", "[400, 400, 403, 403]"),
+            Map.entry("POST /api/v1/dialogue-posts/{id}/hide", "[403, 400, 403, 403]"),
             Map.entry("GET /api/v1/capacity-requests", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/capacity-requests/{id}", "[404, 200, 200, 200]"),
             Map.entry("POST /api/v1/capacity-requests/{id}/assessment", "[403, 400, 403, 403]"),
@@ -86,6 +104,8 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("POST /api/v1/cycles/{id}/meeting/preparation", "[403, 400, 403, 403]"),
             Map.entry("GET /api/v1/cycles/{id}/status", "[403, 200, 200, 200]"),
             Map.entry("GET /api/v1/cycles/{id}/summary", "[403, 409, 409, 409]"),
+            Map.entry("POST /api/v1/delegations/{id}/return", "[403, 403, 403, 403]"),
+            Map.entry("DELETE /api/v1/delegations/{id}", "[404, 403, 403, 403]"),
             Map.entry("GET /api/v1/follow-up-items", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/me", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/me/tokens", "[200, 200, 200, 200]"),
@@ -99,6 +119,9 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("PUT /api/v1/reports/{id}", "[400, 403, 403, 403]"),
             Map.entry("POST /api/v1/reports/{id}/submit", "[404, 403, 403, 403]"),
             Map.entry("POST /api/v1/reports/{id}/validation", "[403, 400, 403, 403]"),
+            Map.entry("POST /api/v1/reports/{id}/delegations", "[400, 403, 403, 403]"),
+            Map.entry("GET /api/v1/reports/{id}/delegations", "[404, 200, 200, 200]"),
+            Map.entry("GET /api/v1/reports/{id}/contributors", "[404, 403, 403, 403]"),
             Map.entry("GET /api/v1/reports/{id}/versions", "[404, 200, 200, 200]"),
             Map.entry("GET /api/v1/tasks", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/tasks/{id}", "[404, 404, 404, 404]"),
@@ -130,6 +153,9 @@ class AuthorizationSweepIT extends IntegrationTest {
     ReportService reports;
 
     @Autowired
+    org.compactreview.report.DelegationService delegations;
+
+    @Autowired
     TaskGateway tasks;
 
     @Autowired
@@ -137,6 +163,15 @@ class AuthorizationSweepIT extends IntegrationTest {
 
     @Autowired
     ApiTokens apiTokens;
+
+    @Autowired
+    AttachmentService attachments;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    DialogueService dialogue;
 
     /** With a token instead of a password, token management is refused (403); all else answers alike. */
     private static final Map<String, String> WITH_A_TOKEN = Map.of(
@@ -147,7 +182,20 @@ class AuthorizationSweepIT extends IntegrationTest {
     void noFocalPointReachesAnotherParticipantsDataAndNobodySignedOutReachesAnything() throws Exception {
         ReviewCycle cycle = openAnnualReview("sweep", "EGY", "JOR");
         Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
+        // Egypt's contributor had objective 2 and handed it back before the submission.
+        long egyptDelegation = delegations
+                .delegate(egypt.id(), Users.FP_EGY, "contrib-egy", List.of(2), null)
+                .id();
+        delegations.handBack(egyptDelegation, Users.CONTRIB_EGY);
         reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
+        // Egypt's evidence, comment and dialogue post: what Jordan's focal point must not reach or change.
+        long egyptAttachment = attachments
+                .upload(AttachmentTarget.reportEntry(egypt.id(), 1), Evidence.pdf("egypt.pdf"), Users.FP_EGY)
+                .id();
+        long egyptComment = comments.postOnReport(egypt.id(), 1, "Egypt's note", Users.FP_EGY)
+                .id();
+        long egyptPost =
+                dialogue.post(cycle.id(), 1, "Egypt's experience", Users.FP_EGY).id();
         reports.submit(egypt.id(), Users.FP_EGY, null);
         String egyptTask = tasks.list(
                         Users.SECRETARIAT,
@@ -196,6 +244,7 @@ class AuthorizationSweepIT extends IntegrationTest {
 
         List<String> tried = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
+        List<String> contributorAnswers = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -211,6 +260,10 @@ class AuthorizationSweepIT extends IntegrationTest {
                         .replace("/capacity-requests/{id}", "/capacity-requests/" + egyptRequest)
                         .replace("/me/tokens/{id}", "/me/tokens/" + egyptsToken)
                         .replace("/absences/{id}", "/absences/0")
+                        .replace("/delegations/{id}", "/delegations/" + egyptDelegation)
+                        .replace("/attachments/{id}", "/attachments/" + egyptAttachment)
+                        .replace("/comments/{id}", "/comments/" + egyptComment)
+                        .replace("/dialogue-posts/{id}", "/dialogue-posts/" + egyptPost)
                         .replace("{id}", String.valueOf(cycle.id()))
                         .replace("{username}", "fp-egy")
                         .replace("{version}", "1");
@@ -222,6 +275,16 @@ class AuthorizationSweepIT extends IntegrationTest {
                     tokenAnswers.add(callWithToken(method, url, tokens.get(caller)));
                 }
                 int revokedToken = callWithToken(method, url, revoked.secret());
+                // Egypt's contributor, its sections handed back: no more than a focal point of
+                // another participant, whatever it calls.
+                int asContributor = call(method, url, "contrib-egy");
+                contributorAnswers.add(operation + " -> " + asContributor);
+                if (OPEN_TO_A_FOCAL_POINT.contains(operation) ? asContributor != 200 : asContributor < 400) {
+                    leaks.add(operation + " answered " + asContributor + " to contrib-egy");
+                }
+                if (asContributor >= 500) {
+                    leaks.add(operation + " failed (" + asContributor + ") for contrib-egy");
+                }
                 tried.add(operation + " -> " + answers + " / " + signedOut);
                 String expected = EXPECTED.get(operation);
                 if (expected == null) {
@@ -247,11 +310,15 @@ class AuthorizationSweepIT extends IntegrationTest {
         }
         System.out.println("Authorization sweep: " + tried.size() + " operations x " + (CALLERS.size() + 1)
                 + " callers " + CALLERS + " / signed out, each also with its API token and a revoked token\n"
-                + String.join("\n", tried));
+                + String.join("\n", tried) + "\nAs contrib-egy:\n" + String.join("\n", contributorAnswers));
         assertThat(tried).hasSizeGreaterThan(40);
         assertThat(leaks).isEmpty();
         assertThat(auditCount()).as("nothing was changed").isEqualTo(auditBefore);
         assertThat(reports.get(egypt.id(), Users.FP_EGY).lockVersion()).isEqualTo(egyptLockBefore);
+        assertThat(attachments.ofReport(egypt.id(), Users.FP_EGY)).hasSize(1);
+        assertThat(comments.ofReport(egypt.id(), null, Users.FP_EGY, new org.compactreview.platform.PageRequest(0, 10))
+                        .total())
+                .isEqualTo(1);
     }
 
     private int call(String method, String url, String username) {

@@ -63,7 +63,8 @@ class AuditController {
                                                 "capacity-request",
                                                 "user",
                                                 "token",
-                                                "address"
+                                                "address",
+                                                "dialogue-post"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
@@ -109,7 +110,8 @@ class AuditController {
                                                 "capacity-request",
                                                 "user",
                                                 "token",
-                                                "address"
+                                                "address",
+                                                "dialogue-post"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
