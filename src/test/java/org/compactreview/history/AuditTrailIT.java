@@ -77,6 +77,9 @@ class AuditTrailIT extends IntegrationTest {
     @Autowired
     org.compactreview.task.DueDates dueDates;
 
+    @Autowired
+    org.compactreview.report.DelegationService delegations;
+
     @Test
     void theListFiltersAndPagesNewestFirstBeyondFiftyRows() throws Exception {
         String actor = actor("list");
@@ -257,6 +260,11 @@ class AuditTrailIT extends IntegrationTest {
         assertThat(pageStatus("fp-egy", "/history/user/fp-egy")).isEqualTo(404);
         assertThat(pageStatus("fp-egy", "/history/cycle/" + cycle.id())).isEqualTo(404);
         assertThat(pageStatus("fp-egy", "/history/nonsense/1")).isEqualTo(404);
+        // A contributor with an open delegation of one section still reads no history of the report.
+        delegations.delegate(egypt, Users.FP_EGY, "contrib-egy", List.of(2), null);
+        assertThat(pageStatus("contrib-egy", "/history/report/" + egypt)).isEqualTo(404);
+        assertThat(pageStatus("contrib-egy", "/audit")).isEqualTo(403);
+        assertThat(status("contrib-egy", "/api/v1/audit.csv")).isEqualTo(403);
         assertThat(pageStatus("manager", "/history/report/" + jordan)).isEqualTo(200);
         assertThat(pageStatus("manager", "/history/user/fp-egy")).isEqualTo(404);
         assertThat(pageStatus("admin", "/history/user/fp-egy")).isEqualTo(200);
