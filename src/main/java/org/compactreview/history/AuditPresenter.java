@@ -8,22 +8,13 @@ import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.compactreview.audit.AuditEvent;
-import org.compactreview.audit.AuditLog;
-import org.compactreview.framework.FrameworkCatalog;
-import org.compactreview.identity.AppUser;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
-import org.compactreview.identity.UserDirectory;
-import org.compactreview.platform.NotFoundException;
-import org.compactreview.report.ReportService;
-import org.compactreview.task.TaskGateway;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -45,27 +36,16 @@ class AuditPresenter {
             List.of("assignee", "owner", "substitute", "delegate", "delegatedBy", "author", "by", "username");
 
     private final MessageSource messages;
-    private final UserDirectory users;
-    private final FrameworkCatalog framework;
-    private final ReportService reports;
-    private final TaskGateway tasks;
+    private final AuditNames names;
 
-    AuditPresenter(
-            MessageSource messages,
-            UserDirectory users,
-            FrameworkCatalog framework,
-            ReportService reports,
-            TaskGateway tasks) {
+    AuditPresenter(MessageSource messages, AuditNames names) {
         this.messages = messages;
-        this.users = users;
-        this.framework = framework;
-        this.reports = reports;
-        this.tasks = tasks;
+        this.names = names;
     }
 
     /** The rows of one page; names are looked up once per page, not once per row. */
     List<AuditRow> rows(List<AuditEvent> events, CurrentUser viewer) {
-        Lookups lookups = new Lookups(viewer);
+        AuditNames.Lookups lookups = names.forPage(viewer);
         return events.stream().map(event -> row(event, lookups)).toList();
     }
 
@@ -74,7 +54,7 @@ class AuditPresenter {
         return message("audit.action." + action).orElseGet(() -> readable(action));
     }
 
-    private AuditRow row(AuditEvent event, Lookups lookups) {
+    private AuditRow row(AuditEvent event, AuditNames.Lookups lookups) {
         List<AuditRow.Change> changes = ChangeSet.between(event.before(), event.after()).stream()
                 .map(change -> new AuditRow.Change(
                         fieldLabel(change.path()),
@@ -91,7 +71,7 @@ class AuditPresenter {
                 message("audit.type." + event.objectType()).orElse(event.objectType()),
                 event.objectId(),
                 lookups.objectName(event.objectType(), event.objectId()),
-                link(event.objectType(), event.objectId(), lookups.viewer),
+                link(event.objectType(), event.objectId(), lookups.viewer()),
                 event.reason(),
                 changes);
     }
@@ -122,7 +102,7 @@ class AuditPresenter {
         return String.join(" › ", parts);
     }
 
-    private String value(String objectType, List<String> path, String raw, Lookups lookups) {
+    private String value(String objectType, List<String> path, String raw, AuditNames.Lookups lookups) {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
@@ -136,7 +116,7 @@ class AuditPresenter {
                     case "stage" -> message("capacity.stage." + raw).orElse(raw);
                     case "decision" -> message("decision." + raw).orElse(raw);
                     case "roles" -> each(raw, role -> message("role." + role).orElse(role));
-                    case "participants" -> each(raw, this::participantName);
+                    case "participants" -> each(raw, names::participantName);
                     default -> {
                         if (PERSON_FIELDS.contains(field)) {
                             yield lookups.personName(raw);
@@ -169,13 +149,6 @@ class AuditPresenter {
         return raw;
     }
 
-    private String participantName(String code) {
-        if (code == null) {
-            return "";
-        }
-        return framework.participant(code).map(p -> p.name()).orElse(code);
-    }
-
     private static String each(String joined, java.util.function.Function<String, String> name) {
         return Arrays.stream(joined.split(ChangeSet.LIST_SEPARATOR))
                 .map(String::trim)
@@ -205,59 +178,5 @@ class AuditPresenter {
 
     private Optional<String> message(String code, Object... arguments) {
         return Optional.ofNullable(messages.getMessage(code, arguments, null, LocaleContextHolder.getLocale()));
-    }
-
-    /** Names looked up for one page, each once. */
-    private final class Lookups {
-
-        private final CurrentUser viewer;
-        private final Map<String, String> people = new HashMap<>();
-        private final Map<String, String> objects = new HashMap<>();
-
-        Lookups(CurrentUser viewer) {
-            this.viewer = viewer;
-        }
-
-        String personName(String username) {
-            if (username == null) {
-                return "";
-            }
-            if (AuditLog.SYSTEM.equals(username)) {
-                return message("audit.actor.system").orElse(username);
-            }
-            return people.computeIfAbsent(username, u -> users.find(u)
-                    .map(AppUser::displayName)
-                    .filter(name -> !name.isBlank())
-                    .map(name -> name + " (" + u + ")")
-                    .orElse(u));
-        }
-
-        /** The object's name where it has one the viewer may see: a report's participant, a task's kind. */
-        String objectName(String type, String id) {
-            return objects.computeIfAbsent(type + "/" + id, key -> switch (type) {
-                case "report" -> reportName(id);
-                case "task" -> taskName(id);
-                case "user" -> personName(id);
-                default -> "";
-            });
-        }
-
-        private String reportName(String id) {
-            try {
-                return participantName(reports.get(Long.parseLong(id), viewer).participantCode());
-            } catch (NotFoundException | NumberFormatException unseen) {
-                return "";
-            }
-        }
-
-        private String taskName(String id) {
-            try {
-                var task = tasks.get(id, viewer);
-                String kind = message("task." + task.taskKey()).orElse(task.taskKey());
-                return task.participantCode() == null ? kind : kind + " · " + participantName(task.participantCode());
-            } catch (NotFoundException | org.springframework.security.access.AccessDeniedException gone) {
-                return "";
-            }
-        }
     }
 }
