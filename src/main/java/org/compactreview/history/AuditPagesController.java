@@ -9,6 +9,7 @@ import org.compactreview.audit.AuditFilter;
 import org.compactreview.audit.AuditObjectType;
 import org.compactreview.audit.AuditQuery;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.identity.UserDirectory;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
@@ -34,11 +35,13 @@ class AuditPagesController {
     private final AuditQuery audit;
     private final AuditCsv csv;
     private final AuditPresenter presenter;
+    private final UserDirectory users;
 
-    AuditPagesController(AuditQuery audit, AuditCsv csv, AuditPresenter presenter) {
+    AuditPagesController(AuditQuery audit, AuditCsv csv, AuditPresenter presenter, UserDirectory users) {
         this.audit = audit;
         this.csv = csv;
         this.presenter = presenter;
+        this.users = users;
     }
 
     @GetMapping("/audit")
@@ -57,6 +60,12 @@ class AuditPagesController {
                 "actions",
                 AuditActions.KNOWN.stream()
                         .map(action -> new Suggestion(action, presenter.actionLabel(action)))
+                        .toList());
+        // The people offered by name in the "who" filter: the first page of users (any username is taken).
+        model.addAttribute(
+                "people",
+                users.list(new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
+                        .map(person -> new Suggestion(person.username(), person.displayName()))
                         .toList());
         if (errors.hasErrors()) {
             return LIST;
@@ -84,6 +93,6 @@ class AuditPagesController {
         csv.send(search.filter(), response);
     }
 
-    /** An action offered in the filter: its code and its name in the reader's language. */
+    /** A value offered in a filter: its code (an action, a username) and its name for the reader. */
     public record Suggestion(String code, String label) {}
 }

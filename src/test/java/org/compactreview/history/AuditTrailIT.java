@@ -407,6 +407,8 @@ class AuditTrailIT extends IntegrationTest {
         record(START, actor, "TASK_TELEPORTED", "task", "t-9", null);
         String page = page("manager", get("/audit").param("actor", actor));
         assertThat(page).contains("Task teleported");
+        // The "who" filter offers people by name.
+        assertThat(page).contains("<option value=\"fp-egy\">Focal point, Egypt</option>");
         // In Arabic, a reader whose language is Arabic (a user of its own: the choice is remembered).
         String reader = "trail-ar-" + Long.toString(System.nanoTime(), 36);
         directory.ensureExists(
