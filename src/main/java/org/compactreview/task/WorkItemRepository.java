@@ -205,7 +205,7 @@ class WorkItemRepository {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    private static WorkItem map(ResultSet rs, Instant now) throws SQLException {
+    static WorkItem map(ResultSet rs, Instant now) throws SQLException {
         Instant due = instant(rs.getTimestamp("due_at"));
         return new WorkItem(
                 rs.getString("task_id"),
