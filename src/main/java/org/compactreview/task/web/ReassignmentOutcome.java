@@ -8,7 +8,7 @@ import org.compactreview.task.Reassignment;
  * What the team list shows after a reassignment, kept in the flash of the redirect (so in the
  * session store): the counts, and the first {@value #SHOWN} tasks that did not move with why.
  */
-record ReassignmentOutcome(
+public record ReassignmentOutcome(
         String to, String toName, int selected, int moved, List<Reassignment.NotMoved> notMoved, int notMovedTotal)
         implements Serializable {
 

@@ -170,7 +170,15 @@ class TeamPagesController {
         model.addAttribute("taskKeys", TaskProcesses.taskKeys());
         model.addAttribute("participants", participants);
         model.addAttribute("participantNames", participantNames);
-        model.addAttribute("regions", framework.memberStateRegions());
+        // Regions of the participants that have one (generated test participants have none).
+        model.addAttribute(
+                "regions",
+                participants.stream()
+                        .map(Participant::region)
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .toList());
         model.addAttribute("assignees", workload.assignees(user));
     }
 

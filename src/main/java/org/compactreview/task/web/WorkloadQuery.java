@@ -11,9 +11,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The workload pages' filters, sort and page as they travel in the URL: every link, form and
  * redirect of the team list and the workload view is built from it, so that the filters stay
- * across every action. Unknown sort values fall back to the default order.
+ * across every action. Unknown sort values fall back to the default order. Public, with public
+ * methods, because the templates call them (SpEL reaches public members only).
  */
-record WorkloadQuery(
+public record WorkloadQuery(
         Long cycleId,
         String process,
         String taskKey,
@@ -26,10 +27,10 @@ record WorkloadQuery(
         int page,
         String group) {
 
-    static final String PEOPLE = "people";
-    static final String PARTICIPANTS = "participants";
+    public static final String PEOPLE = "people";
+    public static final String PARTICIPANTS = "participants";
 
-    WorkloadQuery {
+    public WorkloadQuery {
         process = blankToNull(process);
         taskKey = blankToNull(taskKey);
         participant = blankToNull(participant);
@@ -40,7 +41,7 @@ record WorkloadQuery(
         group = PARTICIPANTS.equals(group) ? PARTICIPANTS : PEOPLE;
     }
 
-    WorkloadFilter filter() {
+    public WorkloadFilter filter() {
         return new WorkloadFilter(
                 cycleId == null ? Set.of() : Set.of(cycleId),
                 process,
@@ -51,21 +52,67 @@ record WorkloadQuery(
                 Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null);
     }
 
-    TaskSort taskSort() {
+    public TaskSort taskSort() {
         return parse(TaskSort.class, sort, TaskSort.DUE);
     }
 
-    WorkloadRow.Sort rowSort() {
+    public WorkloadRow.Sort rowSort() {
         return parse(WorkloadRow.Sort.class, sort, WorkloadRow.Sort.OPEN);
     }
 
     /** Descending when asked; counts sort most first unless asked otherwise. */
-    boolean descending(boolean byDefault) {
+    public boolean descending(boolean byDefault) {
         return dir == null ? byDefault : dir.equals("desc");
     }
 
-    /** This query's URL on a page, with some parameters changed ({@code name, value, ...}; null removes). */
-    String path(String base, Object... changes) {
+    /** This query's URL on a page ({@code /team} or {@code /workload}). */
+    public String path(String base) {
+        return build(base, java.util.Map.of());
+    }
+
+    /** Another page of the same list. */
+    public String page(String base, int page) {
+        return build(base, java.util.Map.of("page", page));
+    }
+
+    /** The same filters on a page, in that page's default order, from its first page. */
+    public String fresh(String base) {
+        return build(base, unordered());
+    }
+
+    /** {@link #fresh(String)}, with one filter set: a row of the workload view opens its tasks. */
+    public String fresh(String base, String name, String value) {
+        java.util.Map<String, Object> changes = unordered();
+        changes.put(name, value);
+        return build(base, changes);
+    }
+
+    /** The workload view grouped by people or by participants, from its first page. */
+    public String grouped(String group) {
+        java.util.Map<String, Object> changes = unordered();
+        changes.put("group", group);
+        return build("/workload", changes);
+    }
+
+    /** The link of a column heading: sorts by it, or turns the order round if it sorts by it already. */
+    public String sortPath(String base, String column) {
+        boolean current = column.equalsIgnoreCase(sort);
+        java.util.Map<String, Object> changes = new java.util.HashMap<>();
+        changes.put("sort", column.toLowerCase(Locale.ROOT));
+        changes.put("dir", current && !"desc".equals(dir) ? "desc" : "asc");
+        changes.put("page", null);
+        return build(base, changes);
+    }
+
+    private static java.util.Map<String, Object> unordered() {
+        java.util.Map<String, Object> changes = new java.util.HashMap<>();
+        changes.put("sort", null);
+        changes.put("dir", null);
+        changes.put("page", null);
+        return changes;
+    }
+
+    private String build(String base, java.util.Map<String, Object> changes) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(base);
         java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
         params.put("cycleId", cycleId);
@@ -79,9 +126,7 @@ record WorkloadQuery(
         params.put("sort", sort);
         params.put("dir", dir);
         params.put("page", page == 0 ? null : page);
-        for (int i = 0; i + 1 < changes.length; i += 2) {
-            params.put((String) changes[i], changes[i + 1]);
-        }
+        changes.forEach((name, value) -> params.put(name, "group".equals(name) && PEOPLE.equals(value) ? null : value));
         params.forEach((name, value) -> {
             if (value != null) {
                 url.queryParam(name, value);
@@ -90,15 +135,8 @@ record WorkloadQuery(
         return url.encode().build().toUriString();
     }
 
-    /** The link of a column heading: sorts by it, or turns the order round if it sorts by it already. */
-    String sortPath(String base, String column) {
-        boolean current = column.equalsIgnoreCase(sort);
-        String direction = current && !"desc".equals(dir) ? "desc" : "asc";
-        return path(base, "sort", column.toLowerCase(Locale.ROOT), "dir", direction, "page", null);
-    }
-
     /** The aria-sort of a column heading: ascending, descending or none. */
-    String ariaSort(String column) {
+    public String ariaSort(String column) {
         if (!column.equalsIgnoreCase(sort)) {
             return "none";
         }
