@@ -154,10 +154,29 @@ class BulkReassignJourneyIT extends BrowserTest {
         browser.get(url + separator + "lang=en");
     }
 
+    /** At each width: the top of the page, then each part of it scrolled into view. */
     private void sizes(String name) {
+        // Parts a page does not have are looked up without the implicit wait.
+        browser.manage().timeouts().implicitlyWait(java.time.Duration.ZERO);
+        try {
+            photographParts(name);
+        } finally {
+            browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(5));
+        }
+    }
+
+    private void photographParts(String name) {
         for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1366, 768))) {
             browser.manage().window().setSize(size);
+            browser.executeScript("window.scrollTo(0, 0)");
             screenshot(name + "-" + size.getWidth());
+            for (String part : List.of("reassignment-result", "reassign", "team-tasks", "workload-rows")) {
+                for (WebElement element : browser.findElements(By.id(part))) {
+                    browser.executeScript(
+                            "arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})", element);
+                    screenshot(name + "-" + size.getWidth() + "-" + part);
+                }
+            }
         }
     }
 }
