@@ -7,9 +7,14 @@ import java.util.Set;
 /** The signed-in user as every feature sees it: name, roles and represented participants. */
 public record CurrentUser(String username, Set<Role> roles, Set<String> participants) implements Serializable {
 
+    /**
+     * A contributor's participant (its ministry's state) only tells its focal points whom they may
+     * pick; its scope is its delegations, so it represents no participant here and every feature
+     * that filters by {@link #participants()} shows it nothing.
+     */
     public CurrentUser {
         roles = Set.copyOf(roles);
-        participants = Set.copyOf(participants);
+        participants = roles.contains(Role.CONTRIBUTOR) ? Set.of() : Set.copyOf(participants);
     }
 
     public boolean has(Role role) {

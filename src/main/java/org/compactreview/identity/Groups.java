@@ -2,7 +2,11 @@ package org.compactreview.identity;
 
 import java.util.Optional;
 
-/** Candidate group names shared by the process models, the task module and Camunda identity. */
+/**
+ * Candidate group names shared by the process models, the task module and Camunda identity.
+ * Contributors ({@link Role#CONTRIBUTOR}) are in none: they hold no task, only the report sections
+ * delegated to them.
+ */
 public final class Groups {
 
     public static final String SECRETARIAT = "secretariat";

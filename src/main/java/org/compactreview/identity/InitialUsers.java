@@ -63,6 +63,8 @@ class InitialUsers implements ApplicationRunner {
                 "Regional focal point, Arab Regional Consultative Process",
                 Set.of(Role.FOCAL_POINT),
                 Set.of("ARCP"));
+        // A colleague in another Egyptian ministry, to whom Egypt's focal point can delegate sections.
+        demo("contrib-egy", "Contributor, Egypt (Ministry of Labour)", Set.of(Role.CONTRIBUTOR), Set.of("EGY"));
         log.info("Demo users are ready (password '{}'): see README.md", DEMO_PASSWORD);
     }
 

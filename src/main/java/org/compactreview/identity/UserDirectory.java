@@ -110,6 +110,16 @@ public class UserDirectory {
         return users.displayNames(usernames);
     }
 
+    /**
+     * The enabled contributors of a participant: the people its focal points may hand sections of
+     * a report to. An administrator creates them (role {@link Role#CONTRIBUTOR} and the
+     * participant); focal points pick, they do not invite.
+     */
+    @Transactional(readOnly = true)
+    public List<AppUser> contributorsOf(String participantCode) {
+        return users.contributorsOf(participantCode);
+    }
+
     @Transactional
     public AppUser create(String username, String password, UserDraft draft) {
         if (users.find(username).isPresent()) {
@@ -183,7 +193,17 @@ public class UserDirectory {
         if (roles.contains(Role.FOCAL_POINT) && draft.participants().isEmpty()) {
             problems.put("participants", "validation.user.focal-point-needs-participant");
         }
-        if (!roles.contains(Role.FOCAL_POINT) && !draft.participants().isEmpty()) {
+        // A contributor is a colleague of one state's ministry, nothing else: no role beside it
+        // (its scope is its delegations) and exactly one participant (whose focal points pick it).
+        if (roles.contains(Role.CONTRIBUTOR) && roles.size() > 1) {
+            problems.put("roles", "validation.user.contributor-alone");
+        }
+        if (roles.contains(Role.CONTRIBUTOR) && draft.participants().size() != 1) {
+            problems.put("participants", "validation.user.contributor-needs-one-participant");
+        }
+        if (!roles.contains(Role.FOCAL_POINT)
+                && !roles.contains(Role.CONTRIBUTOR)
+                && !draft.participants().isEmpty()) {
             problems.put("participants", "validation.user.participants-only-for-focal-points");
         }
         Set<String> unknown = new TreeSet<>(draft.participants());

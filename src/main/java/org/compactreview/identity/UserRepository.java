@@ -157,6 +157,19 @@ class UserRepository {
         return names;
     }
 
+    /** The enabled contributors of a participant, by display name. */
+    List<AppUser> contributorsOf(String participantCode) {
+        return jdbc.sql(SELECT_USER
+                        + " where u.enabled"
+                        + " and exists (select 1 from user_role r where r.username = u.username and r.role = 'CONTRIBUTOR')"
+                        + " and exists (select 1 from user_participant p where p.username = u.username"
+                        + " and p.participant_code = ?)"
+                        + " order by u.display_name, u.username")
+                .param(participantCode)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
     long countWithRole(Role role) {
         return jdbc.sql("select count(*) from user_role where role = ?")
                 .param(role.name())

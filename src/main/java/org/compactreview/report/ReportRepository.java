@@ -171,16 +171,22 @@ class ReportRepository {
                 rs.getString("good_practices"));
     }
 
-    void upsertEntries(long reportId, List<ReportEntry> entries) {
+    /**
+     * Writes the entries a save changed, each with its author and the report version the save
+     * makes ({@code changedIn}): a later save from an older version may still change the other
+     * entries (see {@code ReportService.saveDraft}).
+     */
+    void upsertEntries(long reportId, List<ReportEntry> entries, int changedIn, String by, Instant at) {
         template.batchUpdate(
                 """
                 insert into report_entry (report_id, objective_number, rating, achievements, obstacles, priorities, support_needed,
-                                          good_practices)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                                          good_practices, changed_in, updated_by, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (report_id, objective_number) do update set
                   rating = excluded.rating, achievements = excluded.achievements, obstacles = excluded.obstacles,
                   priorities = excluded.priorities, support_needed = excluded.support_needed,
-                  good_practices = excluded.good_practices
+                  good_practices = excluded.good_practices, changed_in = excluded.changed_in,
+                  updated_by = excluded.updated_by, updated_at = excluded.updated_at
                 """,
                 entries,
                 50,
@@ -193,8 +199,28 @@ class ReportRepository {
                     ps.setString(6, e.priorities());
                     ps.setBoolean(7, e.supportNeeded());
                     ps.setString(8, e.goodPractices());
+                    ps.setInt(9, changedIn);
+                    ps.setString(10, by);
+                    ps.setTimestamp(11, Timestamp.from(at));
                 });
     }
+
+    /** A report's stored entries with who last wrote each and in which report version. */
+    List<StoredEntry> storedEntries(long reportId) {
+        return jdbc.sql("select * from report_entry where report_id = ? order by objective_number")
+                .param(reportId)
+                .query((rs, n) -> new StoredEntry(
+                        entry(rs),
+                        rs.getInt("changed_in"),
+                        rs.getString("updated_by"),
+                        rs.getTimestamp("updated_at") == null
+                                ? null
+                                : rs.getTimestamp("updated_at").toInstant()))
+                .list();
+    }
+
+    /** An entry as stored, with its last author and the report version it last changed in. */
+    record StoredEntry(ReportEntry entry, int changedIn, String updatedBy, Instant updatedAt) {}
 
     /** The report row after a change; {@link #submitted} and {@link #decided} write it too. */
     private static final String UPDATE_REPORT =

@@ -3,8 +3,10 @@ package org.compactreview.report;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.InvalidInputException.FieldProblem;
 import org.compactreview.platform.StorableInput;
@@ -76,6 +78,43 @@ final class ReportRules {
     /** What a submission needs of every entry: a rating, or for a regional review a summary of progress. */
     static boolean incomplete(ReportEntry entry, boolean regional) {
         return regional ? entry.achievements() == null || entry.achievements().isBlank() : entry.rating() == null;
+    }
+
+    /** The entries of a save that differ from what is stored (an objective never saved counts as empty). */
+    static List<ReportEntry> changes(List<ReportEntry> entries, Map<Integer, ReportRepository.StoredEntry> stored) {
+        return entries.stream()
+                .filter(e -> !e.equals(
+                        stored.containsKey(e.objective())
+                                ? stored.get(e.objective()).entry()
+                                : ReportEntry.empty(e.objective())))
+                .toList();
+    }
+
+    /**
+     * A save read at {@code expectedLockVersion} is stale only when an entry it changes was changed
+     * after that version (whoever changed it: an old tab of the same user is stale too), or when it
+     * claims a version the report never had. Saves of different sections from the same old
+     * version therefore both go through; two changes of the same section do not.
+     */
+    static void checkNotStale(
+            int lockVersion,
+            String lastEditor,
+            int expectedLockVersion,
+            List<ReportEntry> changes,
+            Map<Integer, ReportRepository.StoredEntry> stored) {
+        if (expectedLockVersion == lockVersion) {
+            return;
+        }
+        if (expectedLockVersion > lockVersion) {
+            throw new ConflictException("problem.report.stale", lastEditor, lockVersion);
+        }
+        changes.stream()
+                .map(e -> stored.get(e.objective()))
+                .filter(e -> e != null && e.changedIn() > expectedLockVersion)
+                .findFirst()
+                .ifPresent(e -> {
+                    throw new ConflictException("problem.report.stale", e.updatedBy(), lockVersion);
+                });
     }
 
     static void checkDecision(ValidationDecision decision, String comment) {

@@ -12,10 +12,12 @@ import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
 import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.ForbiddenException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.report.ReportRepository.ReportRow;
+import org.compactreview.report.ReportRepository.StoredEntry;
 import org.compactreview.task.TaskGateway;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReportService {
 
     private final ReportRepository reports;
+    private final SectionDelegations delegations;
     private final FrameworkCatalog framework;
     private final TaskGateway tasks;
     private final AuditLog audit;
@@ -39,12 +42,14 @@ public class ReportService {
 
     ReportService(
             ReportRepository reports,
+            SectionDelegations delegations,
             FrameworkCatalog framework,
             TaskGateway tasks,
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock) {
         this.reports = reports;
+        this.delegations = delegations;
         this.framework = framework;
         this.tasks = tasks;
         this.audit = audit;
@@ -60,7 +65,39 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public Report get(long id, CurrentUser user) {
+        if (user.has(Role.CONTRIBUTOR)) {
+            return delegatedPart(reports.find(id).orElseThrow(() -> new NotFoundException("report", id)), user);
+        }
         return withEntries(visible(reports.find(id), id, user));
+    }
+
+    /** Who last wrote each entry the caller may see (entries nobody wrote yet are left out). */
+    @Transactional(readOnly = true)
+    public List<EntryAuthor> authors(long id, CurrentUser user) {
+        Set<Integer> shown = get(id, user).entries().stream()
+                .map(ReportEntry::objective)
+                .collect(java.util.stream.Collectors.toSet());
+        return reports.storedEntries(id).stream()
+                .filter(e -> e.updatedBy() != null && shown.contains(e.entry().objective()))
+                .map(e -> new EntryAuthor(e.entry().objective(), e.updatedBy(), e.updatedAt()))
+                .toList();
+    }
+
+    /**
+     * A contributor's part of a report: the sections of its open delegations while the report is a
+     * draft, without the rest (nor the secretariat's return comment, which may name other
+     * sections). Anything else of the report answers 404, as if it did not exist.
+     */
+    private Report delegatedPart(ReportRow row, CurrentUser user) {
+        Set<Integer> sections = sectionsOf(row, user);
+        if (sections.isEmpty()) {
+            throw new NotFoundException("report", row.id());
+        }
+        return ReportViews.limited(withEntries(row), sections);
+    }
+
+    private Set<Integer> sectionsOf(ReportRow row, CurrentUser user) {
+        return row.status().editable() ? delegations.openSections(row.id(), user.username()) : Set.of();
     }
 
     /**
@@ -70,6 +107,17 @@ public class ReportService {
      */
     @Transactional(readOnly = true)
     public List<Report> list(CurrentUser user, Long cycleId, String participantCode) {
+        if (user.has(Role.CONTRIBUTOR)) {
+            return delegations.reportsWithOpenDelegation(user.username()).stream()
+                    .map(reports::find)
+                    .flatMap(java.util.Optional::stream)
+                    .filter(row -> cycleId == null || row.cycleId() == cycleId)
+                    .filter(row ->
+                            participantCode == null || row.participantCode().equals(participantCode))
+                    .filter(row -> !sectionsOf(row, user).isEmpty())
+                    .map(row -> delegatedPart(row, user))
+                    .toList();
+        }
         Set<String> codes;
         if (user.seesAllParticipants()) {
             if (participantCode == null && cycleId == null) {
@@ -108,20 +156,70 @@ public class ReportService {
         return reports.versions(id);
     }
 
+    /**
+     * Saves the entries given (the others are kept), by the participant's focal points or by a
+     * contributor for the sections delegated to it. Only entries that differ from what is stored
+     * are written, each with its author. A save from an older {@code expectedLockVersion} is
+     * refused (stale) only when one of the entries it changes was changed by someone else since
+     * that version: a focal point and a contributor saving different sections at once both keep
+     * their work; two people changing the same section get the conflict.
+     */
     @Transactional
     public Report saveDraft(long id, CurrentUser user, int expectedLockVersion, List<ReportEntry> entries) {
-        ReportRow row = editable(id, user, expectedLockVersion);
+        ReportRow row = user.has(Role.CONTRIBUTOR)
+                ? reports.lock(id).orElseThrow(() -> new NotFoundException("report", id))
+                : editable(id, user, null);
         ReportRules.checkDraftEntries(entries, framework::isObjective);
-        List<ReportEntry> before = reports.entries(id);
-        reports.upsertEntries(id, entries);
-        reports.update(id, row.status(), row.submittedVersion(), row.returnComment(), clock.instant(), user.username());
-        audit.record("REPORT_DRAFT_SAVED", "report", id, changed(before, entries), entries);
+        if (user.has(Role.CONTRIBUTOR)) {
+            checkWithinSections(row, user, entries);
+        }
+        Map<Integer, StoredEntry> stored = new java.util.HashMap<>();
+        reports.storedEntries(id).forEach(e -> stored.put(e.entry().objective(), e));
+        List<ReportEntry> changes = ReportRules.changes(entries, stored);
+        ReportRules.checkNotStale(row.lockVersion(), row.updatedBy(), expectedLockVersion, changes, stored);
+        if (changes.isEmpty()) {
+            return get(id, user);
+        }
+        Instant now = clock.instant();
+        List<ReportEntry> before = changes.stream()
+                .filter(e -> stored.containsKey(e.objective()))
+                .map(e -> stored.get(e.objective()).entry())
+                .toList();
+        reports.upsertEntries(id, changes, row.lockVersion() + 1, user.username(), now);
+        reports.update(id, row.status(), row.submittedVersion(), row.returnComment(), now, user.username());
+        audit.record("REPORT_DRAFT_SAVED", "report", id, before, changes);
         return get(id, user);
+    }
+
+    /** A contributor writes only the sections of its open delegations; others answer 404. */
+    private void checkWithinSections(ReportRow row, CurrentUser user, List<ReportEntry> entries) {
+        Set<Integer> sections = sectionsOf(row, user);
+        if (sections.isEmpty()) {
+            throw new NotFoundException("report", row.id());
+        }
+        entries.stream()
+                .filter(e -> !sections.contains(e.objective()))
+                .findFirst()
+                .ifPresent(e -> {
+                    throw new NotFoundException("objective", e.objective());
+                });
     }
 
     @Transactional
     public Report submit(long id, CurrentUser user, Integer expectedLockVersion) {
+        if (user.has(Role.CONTRIBUTOR)) {
+            throw new ForbiddenException("problem.delegation.contributor-cannot-submit");
+        }
         ReportRow row = editable(id, user, expectedLockVersion);
+        // Sections still with a contributor: the focal point takes them back (or waits for the
+        // hand-back) before it submits, so that nobody's work is submitted half-done behind them.
+        List<String> withContributors = delegations.openOn(id).stream()
+                .map(SectionDelegations.RawDelegation::delegate)
+                .distinct()
+                .toList();
+        if (!withContributors.isEmpty()) {
+            throw new ConflictException("problem.delegation.still-open", String.join(", ", withContributors));
+        }
         Report before = withEntries(row);
         List<ReportEntry> entries = before.entries();
         ReportRules.checkComplete(entries, row.regional());
@@ -222,12 +320,18 @@ public class ReportService {
         }
         ReportStatus next = row.submittedVersion() == 0 ? ReportStatus.NOT_SUBMITTED : ReportStatus.CLOSED;
         reports.update(row.id(), next, row.submittedVersion(), row.returnComment(), clock.instant(), null);
+        // Sections still with contributors are taken back: the report is no longer a draft.
+        List<Long> ended = delegations.openOn(row.id()).stream()
+                .map(SectionDelegations.RawDelegation::id)
+                .toList();
+        ended.forEach(delegation -> delegations.end(
+                delegation, DelegationState.REVOKED, AuditLog.SYSTEM, "submission window closed", clock.instant()));
         audit.record(
                 "REPORT_CLOSED_UNSUBMITTED",
                 "report",
                 row.id(),
                 Map.of("status", row.status()),
-                Map.of("status", next));
+                ended.isEmpty() ? Map.of("status", next) : Map.of("status", next, "delegationsTakenBack", ended));
         events.publishEvent(new ReportSettled(row.id(), cycleId, participantCode, next));
     }
 
@@ -300,11 +404,5 @@ public class ReportService {
         return rows.stream()
                 .map(row -> ReportViews.of(row, stored.getOrDefault(row.id(), List.of()), framework.objectives()))
                 .toList();
-    }
-
-    /** The stored entries that a save replaces: the audit's "before". */
-    private static List<ReportEntry> changed(List<ReportEntry> before, List<ReportEntry> saved) {
-        Set<Integer> touched = saved.stream().map(ReportEntry::objective).collect(java.util.stream.Collectors.toSet());
-        return before.stream().filter(e -> touched.contains(e.objective())).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.compactreview.framework.Objective;
 import org.compactreview.report.ReportRepository.ReportRow;
 
@@ -57,5 +58,23 @@ final class ReportViews {
                 updatedBy,
                 before.entries(),
                 before.regional());
+    }
+
+    /** The report limited to some sections, for a contributor (see {@code ReportService#get}). */
+    static Report limited(Report report, Set<Integer> sections) {
+        return new Report(
+                report.id(),
+                report.cycleId(),
+                report.participantCode(),
+                report.status(),
+                report.submittedVersion(),
+                report.lockVersion(),
+                null,
+                report.updatedAt(),
+                report.updatedBy(),
+                report.entries().stream()
+                        .filter(e -> sections.contains(e.objective()))
+                        .toList(),
+                report.regional());
     }
 }

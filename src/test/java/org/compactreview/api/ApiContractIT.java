@@ -19,7 +19,10 @@ import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityService;
 import org.compactreview.cycle.CycleStatus;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.identity.Role;
 import org.compactreview.identity.UserDirectory;
+import org.compactreview.identity.UserDraft;
+import org.compactreview.report.DelegationService;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
@@ -66,6 +69,12 @@ class ApiContractIT extends IntegrationTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DelegationService delegations;
+
+    @Autowired
+    UserDirectory directory;
 
     @Autowired
     ObjectMapper json;
@@ -183,11 +192,22 @@ class ApiContractIT extends IntegrationTest {
 
     /** What the calls need: an annual cycle of Egypt (accepted, one capacity request) and Jordan (a draft). */
     private record World(
-            ReviewCycle cycle, Report egypt, Report jordan, String doneTask, String jordanTask, long egyptRequest) {}
+            ReviewCycle cycle,
+            Report egypt,
+            Report jordan,
+            String doneTask,
+            String jordanTask,
+            long egyptRequest,
+            long egyptDelegation) {}
 
     private World world() {
         ReviewCycle cycle = openAnnualReview("contract", "EGY", "JOR");
         Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
+        // A delegation handed back before the submission, for the operations on delegations.
+        long egyptDelegation = delegations
+                .delegate(egypt.id(), Users.FP_EGY, "contrib-egy", List.of(1), null)
+                .id();
+        delegations.handBack(egyptDelegation, Users.CONTRIB_EGY);
         reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
         reports.submit(egypt.id(), Users.FP_EGY, null);
         String validationTask = openTask(cycle.id(), "EGY").id();
@@ -206,7 +226,8 @@ class ApiContractIT extends IntegrationTest {
                 jordan,
                 validationTask,
                 openTask(cycle.id(), "JOR").id(),
-                request);
+                request,
+                egyptDelegation);
     }
 
     /** Per operation: signed out; each role with real ids; a malformed body; a wrong type; no such object. */
@@ -255,6 +276,7 @@ class ApiContractIT extends IntegrationTest {
                         "/tasks/{id}",
                         "/tasks/" + (template.endsWith("/assignee") ? world.jordanTask() : world.doneTask()))
                 .replace("/capacity-requests/{id}", "/capacity-requests/" + world.egyptRequest())
+                .replace("/delegations/{id}", "/delegations/" + world.egyptDelegation())
                 .replace("{id}", String.valueOf(world.cycle().id()))
                 .replace("{username}", "fp-egy");
     }
@@ -304,7 +326,10 @@ class ApiContractIT extends IntegrationTest {
 
             users();
             tokens();
+            absences();
             jordansTask();
+            dueDate();
+            jordansDelegations();
             jordansReport();
             String hlc = "/api/v1/conferences/" + conference.get("id").asLong();
             conferenceStepsRefusedWhileRegionalReviewsRun(hlc);
@@ -351,6 +376,12 @@ class ApiContractIT extends IntegrationTest {
                     .findFirst()
                     .orElseThrow()
                     .id();
+            expect(
+                    409,
+                    "PUT /api/v1/tasks/{id}/due-date",
+                    "manager",
+                    "/api/v1/tasks/" + escalation + "/due-date",
+                    SampleBodies.dueDate(START.plus(60, ChronoUnit.DAYS)));
             expect(
                     204,
                     "POST /api/v1/tasks/{id}/complete",
@@ -408,6 +439,36 @@ class ApiContractIT extends IntegrationTest {
                     "{\"password\":\"a-long-password-1\"}");
         }
 
+        /** Due dates (issue 12): Jordan's submission moves by an hour, which changes nothing else here. */
+        private void dueDate() {
+            expect(
+                    200,
+                    "PUT /api/v1/tasks/{id}/due-date",
+                    "manager",
+                    "/api/v1/tasks/" + world.jordanTask() + "/due-date",
+                    SampleBodies.dueDate(world.cycle().submissionDue().plus(1, ChronoUnit.HOURS)));
+        }
+
+        /** Out of office (issue 12): the second focal point's periods, set far ahead and cancelled. */
+        private void absences() throws Exception {
+            String body = "{\"startsAt\":\"" + START.plus(200, ChronoUnit.DAYS) + "\",\"endsAt\":\""
+                    + START.plus(201, ChronoUnit.DAYS) + "\",\"substitute\":\"fp-jor\"}";
+            String mine = "/api/v1/me/absences";
+            long own = json.readTree(expect(201, "POST /api/v1/me/absences", secondFocalPoint, mine, body))
+                    .get("id")
+                    .asLong();
+            expect(409, "POST /api/v1/me/absences", secondFocalPoint, mine, body);
+            expect(200, "DELETE /api/v1/me/absences/{id}", secondFocalPoint, mine + "/" + own, null);
+            expect(409, "DELETE /api/v1/me/absences/{id}", secondFocalPoint, mine + "/" + own, null);
+            String theirs = "/api/v1/users/" + secondFocalPoint + "/absences";
+            long set = json.readTree(expect(201, "POST /api/v1/users/{username}/absences", "manager", theirs, body))
+                    .get("id")
+                    .asLong();
+            expect(409, "POST /api/v1/users/{username}/absences", "manager", theirs, body);
+            expect(200, "DELETE /api/v1/users/{username}/absences/{id}", "manager", theirs + "/" + set, null);
+            expect(409, "DELETE /api/v1/users/{username}/absences/{id}", "manager", theirs + "/" + set, null);
+        }
+
         private void jordansTask() {
             String task = "/api/v1/tasks/" + world.jordanTask();
             expect(200, "GET /api/v1/tasks/{id}", "fp-jor", task, null);
@@ -437,6 +498,38 @@ class ApiContractIT extends IntegrationTest {
                     "{\"taskIds\":[\"" + world.jordanTask() + "\",\"no-such-task\"],\"to\":\"fp-jor\","
                             + "\"reason\":\"Back to Jordan's first focal point\"}");
             expect(200, "POST /api/v1/tasks/{id}/unclaim", "secretariat", task + "/unclaim", null);
+        }
+
+        /** Jordan's draft: delegated, handed back, delegated again and taken back before it is submitted. */
+        private void jordansDelegations() throws Exception {
+            directory.ensureExists(
+                    "contrib-jor",
+                    "demo",
+                    new UserDraft("Contributor, Jordan", null, null, true, Set.of(Role.CONTRIBUTOR), Set.of("JOR")));
+            String report = "/api/v1/reports/" + world.jordan().id() + "/delegations";
+            String body = "{\"delegate\":\"contrib-jor\",\"objectives\":[4]}";
+            String first = json.readTree(expect(201, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body))
+                    .get("id")
+                    .asText();
+            expect(409, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body);
+            expect(200, "GET /api/v1/reports/{id}/delegations", "fp-jor", report, null);
+            String contributors = expect(
+                    200,
+                    "GET /api/v1/reports/{id}/contributors",
+                    "fp-jor",
+                    "/api/v1/reports/" + world.jordan().id() + "/contributors",
+                    null);
+            assertThat(contributors).contains("\"username\":\"contrib-jor\"").doesNotContain("contrib-egy");
+            String handBack = "POST /api/v1/delegations/{id}/return";
+            expect(400, handBack, "contrib-jor", "/api/v1/delegations/x/return", null);
+            expect(404, handBack, "contrib-jor", "/api/v1/delegations/999999999/return", null);
+            expect(200, handBack, "contrib-jor", "/api/v1/delegations/" + first + "/return", null);
+            expect(409, handBack, "contrib-jor", "/api/v1/delegations/" + first + "/return", null);
+            String second = json.readTree(expect(201, "POST /api/v1/reports/{id}/delegations", "fp-jor", report, body))
+                    .get("id")
+                    .asText();
+            expect(200, "DELETE /api/v1/delegations/{id}", "fp-jor", "/api/v1/delegations/" + second, null);
+            expect(409, "DELETE /api/v1/delegations/{id}", "fp-jor", "/api/v1/delegations/" + second, null);
         }
 
         private void jordansReport() throws Exception {
@@ -684,6 +777,9 @@ class ApiContractIT extends IntegrationTest {
                 + "\"startDate\":\"2027-01-10\",\"endDate\":\"2027-04-10\",\"budget\":40000,\"currency\":\"USD\","
                 + "\"fundingSource\":\"Migration Multi-Partner Trust Fund\",\"reviewInterval\":\"P1M\"}";
         static final String UPDATE = "{\"status\":\"ON_TRACK\",\"done\":\"Agencies trained\"}";
+        static final String ABSENCE = "{\"startsAt\":\"2027-06-01T00:00:00Z\",\"endsAt\":\"2027-06-02T00:00:00Z\","
+                + "\"substitute\":\"fp-jor\"}";
+
         static final String EVALUATION = "{\"outcomeRating\":4,\"lessons\":\"Start with the ministry\"}";
 
         private static final Map<String, String> BY_OPERATION = new HashMap<>(Map.ofEntries(
@@ -695,6 +791,7 @@ class ApiContractIT extends IntegrationTest {
                 Map.entry("POST /api/v1/conferences/{id}/adoption", ADOPTION),
                 Map.entry("POST /api/v1/reports/{id}/validation", VALIDATION),
                 Map.entry("PUT /api/v1/reports/{id}", "{\"lockVersion\":0,\"entries\":[]}"),
+                Map.entry("POST /api/v1/reports/{id}/delegations", "{\"delegate\":\"contrib-egy\",\"objectives\":[1]}"),
                 Map.entry("POST /api/v1/capacity-requests/{id}/assessment", ASSESSMENT),
                 Map.entry("POST /api/v1/capacity-requests/{id}/plan", PLAN),
                 Map.entry("POST /api/v1/capacity-requests/{id}/updates", UPDATE),
@@ -703,7 +800,13 @@ class ApiContractIT extends IntegrationTest {
                 Map.entry(
                         "PUT /api/v1/users/{username}",
                         "{\"displayName\":\"Nobody\",\"roles\":[\"FOCAL_POINT\"],\"participants\":[\"JOR\"]}"),
-                Map.entry("POST /api/v1/users/{username}/password", "{\"password\":\"a-long-password-1\"}")));
+                Map.entry("POST /api/v1/users/{username}/password", "{\"password\":\"a-long-password-1\"}"),
+                Map.entry("PUT /api/v1/tasks/{id}/due-date", dueDate(START.plus(40, ChronoUnit.DAYS))),
+                Map.entry("POST /api/v1/users/{username}/absences", ABSENCE)));
+
+        static String dueDate(java.time.Instant dueAt) {
+            return "{\"dueAt\":\"" + dueAt + "\",\"reason\":\"Contract check\"}";
+        }
 
         static String of(String operation) {
             return BY_OPERATION.getOrDefault(operation, "{}");

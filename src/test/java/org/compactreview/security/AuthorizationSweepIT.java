@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * Every endpoint of the OpenAPI description, called with Egypt's ids by Jordan's focal point, the
  * secretariat, a manager, an administrator and by nobody: the answer each must get is in the
- * table below. Jordan's focal point reaches nothing of Egypt's, nobody signed out reaches
+ * table below. Egypt's contributor, whose delegation was handed back, reaches only the lists
+ * scoped to itself and reference data, like a focal point of another participant. Jordan's focal point reaches nothing of Egypt's, nobody signed out reaches
  * anything, a role refused by the table answers 403 before its body is even read, and nothing of
  * Egypt's changes.
  */
@@ -44,6 +45,7 @@ class AuthorizationSweepIT extends IntegrationTest {
     private static final Set<String> OPEN_TO_A_FOCAL_POINT = Set.of(
             "GET /api/v1/me",
             "GET /api/v1/me/tokens",
+            "GET /api/v1/me/absences",
             "GET /api/v1/objectives",
             "GET /api/v1/participants",
             "GET /api/v1/cycles",
@@ -84,6 +86,8 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("POST /api/v1/cycles/{id}/meeting/preparation", "[403, 400, 403, 403]"),
             Map.entry("GET /api/v1/cycles/{id}/status", "[403, 200, 200, 200]"),
             Map.entry("GET /api/v1/cycles/{id}/summary", "[403, 409, 409, 409]"),
+            Map.entry("POST /api/v1/delegations/{id}/return", "[403, 403, 403, 403]"),
+            Map.entry("DELETE /api/v1/delegations/{id}", "[404, 403, 403, 403]"),
             Map.entry("GET /api/v1/follow-up-items", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/me", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/me/tokens", "[200, 200, 200, 200]"),
@@ -97,6 +101,9 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("PUT /api/v1/reports/{id}", "[400, 403, 403, 403]"),
             Map.entry("POST /api/v1/reports/{id}/submit", "[404, 403, 403, 403]"),
             Map.entry("POST /api/v1/reports/{id}/validation", "[403, 400, 403, 403]"),
+            Map.entry("POST /api/v1/reports/{id}/delegations", "[400, 403, 403, 403]"),
+            Map.entry("GET /api/v1/reports/{id}/delegations", "[404, 200, 200, 200]"),
+            Map.entry("GET /api/v1/reports/{id}/contributors", "[404, 403, 403, 403]"),
             Map.entry("GET /api/v1/reports/{id}/versions", "[404, 200, 200, 200]"),
             Map.entry("GET /api/v1/tasks", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/tasks/{id}", "[404, 404, 404, 404]"),
@@ -110,7 +117,16 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("GET /api/v1/users", "[403, 403, 403, 200]"),
             Map.entry("POST /api/v1/users", "[403, 403, 403, 400]"),
             Map.entry("PUT /api/v1/users/{username}", "[403, 403, 403, 400]"),
-            Map.entry("POST /api/v1/users/{username}/password", "[403, 403, 403, 400]"));
+            Map.entry("POST /api/v1/users/{username}/password", "[403, 403, 403, 400]"),
+            // Due dates and out of office (issue 12): one's own periods for everyone, anyone's for
+            // managers and administrators; due dates for managers and the secretariat.
+            Map.entry("PUT /api/v1/tasks/{id}/due-date", "[403, 400, 400, 403]"),
+            Map.entry("GET /api/v1/me/absences", "[200, 200, 200, 200]"),
+            Map.entry("POST /api/v1/me/absences", "[400, 400, 400, 400]"),
+            Map.entry("DELETE /api/v1/me/absences/{id}", "[404, 404, 404, 404]"),
+            Map.entry("GET /api/v1/users/{username}/absences", "[403, 403, 200, 200]"),
+            Map.entry("POST /api/v1/users/{username}/absences", "[403, 403, 400, 400]"),
+            Map.entry("DELETE /api/v1/users/{username}/absences/{id}", "[403, 403, 404, 404]"));
 
     @Autowired
     MockMvc mvc;
@@ -120,6 +136,9 @@ class AuthorizationSweepIT extends IntegrationTest {
 
     @Autowired
     ReportService reports;
+
+    @Autowired
+    org.compactreview.report.DelegationService delegations;
 
     @Autowired
     TaskGateway tasks;
@@ -139,6 +158,11 @@ class AuthorizationSweepIT extends IntegrationTest {
     void noFocalPointReachesAnotherParticipantsDataAndNobodySignedOutReachesAnything() throws Exception {
         ReviewCycle cycle = openAnnualReview("sweep", "EGY", "JOR");
         Report egypt = reports.list(Users.FP_EGY, cycle.id(), null).get(0);
+        // Egypt's contributor had objective 2 and handed it back before the submission.
+        long egyptDelegation = delegations
+                .delegate(egypt.id(), Users.FP_EGY, "contrib-egy", List.of(2), null)
+                .id();
+        delegations.handBack(egyptDelegation, Users.CONTRIB_EGY);
         reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
         reports.submit(egypt.id(), Users.FP_EGY, null);
         String egyptTask = tasks.list(
@@ -188,6 +212,7 @@ class AuthorizationSweepIT extends IntegrationTest {
 
         List<String> tried = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
+        List<String> contributorAnswers = new ArrayList<>();
         Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -202,6 +227,8 @@ class AuthorizationSweepIT extends IntegrationTest {
                                 "/tasks/" + (path.getKey().endsWith("/assignee") ? freshTask : egyptTask))
                         .replace("/capacity-requests/{id}", "/capacity-requests/" + egyptRequest)
                         .replace("/me/tokens/{id}", "/me/tokens/" + egyptsToken)
+                        .replace("/absences/{id}", "/absences/0")
+                        .replace("/delegations/{id}", "/delegations/" + egyptDelegation)
                         .replace("{id}", String.valueOf(cycle.id()))
                         .replace("{username}", "fp-egy")
                         .replace("{version}", "1");
@@ -213,6 +240,16 @@ class AuthorizationSweepIT extends IntegrationTest {
                     tokenAnswers.add(callWithToken(method, url, tokens.get(caller)));
                 }
                 int revokedToken = callWithToken(method, url, revoked.secret());
+                // Egypt's contributor, its sections handed back: no more than a focal point of
+                // another participant, whatever it calls.
+                int asContributor = call(method, url, "contrib-egy");
+                contributorAnswers.add(operation + " -> " + asContributor);
+                if (OPEN_TO_A_FOCAL_POINT.contains(operation) ? asContributor != 200 : asContributor < 400) {
+                    leaks.add(operation + " answered " + asContributor + " to contrib-egy");
+                }
+                if (asContributor >= 500) {
+                    leaks.add(operation + " failed (" + asContributor + ") for contrib-egy");
+                }
                 tried.add(operation + " -> " + answers + " / " + signedOut);
                 String expected = EXPECTED.get(operation);
                 if (expected == null) {
@@ -238,7 +275,7 @@ class AuthorizationSweepIT extends IntegrationTest {
         }
         System.out.println("Authorization sweep: " + tried.size() + " operations x " + (CALLERS.size() + 1)
                 + " callers " + CALLERS + " / signed out, each also with its API token and a revoked token\n"
-                + String.join("\n", tried));
+                + String.join("\n", tried) + "\nAs contrib-egy:\n" + String.join("\n", contributorAnswers));
         assertThat(tried).hasSizeGreaterThan(40);
         assertThat(leaks).isEmpty();
         assertThat(auditCount()).as("nothing was changed").isEqualTo(auditBefore);

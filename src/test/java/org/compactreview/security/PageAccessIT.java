@@ -60,7 +60,35 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/admin/users/new", 403, 403, 403, 200),
                 Arguments.of("/capacity", 200, 200, 200, 200),
                 Arguments.of("/practices", 200, 200, 200, 200),
-                Arguments.of("/conferences/new", 403, 200, 403, 403));
+                Arguments.of("/conferences/new", 403, 200, 403, 403),
+                // Out of office (issue 12): one's own page for everyone, anyone's for managers and admins.
+                Arguments.of("/account/absences", 200, 200, 200, 200),
+                Arguments.of("/users/fp-jor/absences", 403, 403, 200, 200),
+                Arguments.of("/my-sections", 403, 403, 403, 403));
+    }
+
+    /**
+     * A contributor (contrib-egy, a demo user) reaches its own "My sections" and the pages whose
+     * lists are scoped to the caller (empty for it); every role's page of its own answers 403.
+     */
+    static Stream<Arguments> contributorPages() {
+        return Stream.of(
+                Arguments.of("/my-sections", 200),
+                Arguments.of("/inbox", 200),
+                Arguments.of("/capacity", 200),
+                Arguments.of("/reports", 403),
+                Arguments.of("/cycles", 403),
+                Arguments.of("/cycles/new", 403),
+                Arguments.of("/validation", 403),
+                Arguments.of("/team", 403),
+                Arguments.of("/admin/users", 403),
+                Arguments.of("/conferences/new", 403));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contributorPages")
+    void contributorReachesOnlyItsOwnPages(String page, int expected) throws Exception {
+        expect(page, "contrib-egy", expected);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,8 @@ public final class Users {
     public static final CurrentUser FP_EGY = new CurrentUser("fp-egy", Set.of(Role.FOCAL_POINT), Set.of("EGY"));
     public static final CurrentUser FP_JOR = new CurrentUser("fp-jor", Set.of(Role.FOCAL_POINT), Set.of("JOR"));
     public static final CurrentUser FP_MAR = new CurrentUser("fp-mar", Set.of(Role.FOCAL_POINT), Set.of("MAR"));
+    /** The demo contributor of an Egyptian ministry: scoped by its delegations, never a participant. */
+    public static final CurrentUser CONTRIB_EGY = new CurrentUser("contrib-egy", Set.of(Role.CONTRIBUTOR), Set.of());
 
     private Users() {}
 }

@@ -25,6 +25,9 @@ class HomeController {
         if (user.has(Role.MANAGER)) {
             return "redirect:/team";
         }
+        if (user.has(Role.CONTRIBUTOR)) {
+            return "redirect:/my-sections";
+        }
         return "redirect:/inbox";
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.report.EntryAuthor;
 import org.compactreview.report.FollowUpView;
 import org.compactreview.report.FollowUps;
 import org.compactreview.report.Report;
@@ -57,20 +58,28 @@ class ReportController {
                     + "(those naming it and those for everyone), as the report form shows them")
     ReportDetail get(@PathVariable long id, CurrentUser user) {
         Report report = reports.get(id, user);
-        return new ReportDetail(report, followUps.items(report.participantCode()));
+        // A contributor sees the follow-up items of its own sections only.
+        java.util.Set<Integer> shown =
+                report.entries().stream().map(ReportEntry::objective).collect(java.util.stream.Collectors.toSet());
+        List<FollowUpView> items = followUps.items(report.participantCode()).stream()
+                .filter(item -> shown.contains(item.objective()))
+                .toList();
+        return new ReportDetail(report, items, reports.authors(id, user));
     }
 
     @PutMapping("/{id}")
-    @PreAuthorize("hasRole('FOCAL_POINT')")
+    @PreAuthorize("hasAnyRole('FOCAL_POINT', 'CONTRIBUTOR')")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(
             responseCode = "409",
             description =
                     "Stale lockVersion (conflict), the report is not editable in its status, or a concurrent save (concurrent-change)")
     @Operation(
-            summary = "Save draft entries (the participant's focal points). Entries not sent are kept. "
+            summary = "Save draft entries (the participant's focal points, or a contributor for its delegated "
+                    + "sections: any other objective answers 404). Entries not sent are kept. "
                     + "Texts are limited to 4000 characters; ratings are 0-4. lockVersion must be the "
-                    + "version last read: a stale save answers 409.")
+                    + "version last read: a save answers 409 (stale) when an entry it changes was changed by "
+                    + "someone else since that version; entries nobody else changed are saved.")
     Report saveDraft(@PathVariable long id, @Valid @RequestBody DraftRequest request, CurrentUser user) {
         return reports.saveDraft(id, user, request.lockVersion(), request.entries());
     }
@@ -80,7 +89,8 @@ class ReportController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(
             responseCode = "409",
-            description = "Already submitted or not editable in its status, or stale lockVersion (conflict)")
+            description = "Already submitted or not editable in its status, stale lockVersion, or sections still "
+                    + "delegated to a contributor (take them back first) (conflict)")
     @Operation(
             summary = "Submit the report (every objective must be rated); the submitted version is kept. "
                     + "Submitting twice or someone else's report answers 409 or 404.")
@@ -104,7 +114,11 @@ class ReportController {
     }
 
     /** A report and the follow-up items it reports against, ordered by objective. */
-    record ReportDetail(@JsonUnwrapped Report report, List<FollowUpView> followUpItems) {}
+    record ReportDetail(
+            @JsonUnwrapped Report report,
+            List<FollowUpView> followUpItems,
+            @Schema(description = "Who last wrote each entry (focal point or contributor), and when")
+                    List<EntryAuthor> entryAuthors) {}
 
     record DraftRequest(@NotNull Integer lockVersion, @NotNull List<ReportEntry> entries) {}
 

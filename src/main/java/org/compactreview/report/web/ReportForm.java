@@ -14,10 +14,20 @@ public class ReportForm {
     private int lockVersion;
     private List<EntryForm> entries = new ArrayList<>();
 
+    /**
+     * The form of a report, each entry at its objective's index (number - 1) as the template
+     * addresses them. A contributor's report holds only its sections: the indexes of the other
+     * objectives stay empty placeholders that the page never shows and a post never fills.
+     */
     static ReportForm of(Report report) {
         ReportForm form = new ReportForm();
         form.lockVersion = report.lockVersion();
-        report.entries().forEach(e -> form.entries.add(EntryForm.of(e)));
+        for (ReportEntry entry : report.entries()) {
+            while (form.entries.size() < entry.objective()) {
+                form.entries.add(new EntryForm());
+            }
+            form.entries.set(entry.objective() - 1, EntryForm.of(entry));
+        }
         return form;
     }
 
@@ -37,9 +47,15 @@ public class ReportForm {
         this.entries = entries;
     }
 
-    /** One objective's fields as typed. */
+    /**
+     * One objective's fields as typed. {@code readAs} is the fingerprint of the entry as the form
+     * showed it: an entry that comes back unchanged was not touched and is not saved, so that a
+     * form opened before a colleague (or a contributor) saved another section does not write the
+     * old text back over theirs.
+     */
     public static class EntryForm {
         private int objective;
+        private String readAs;
         private String rating;
         private String achievements;
         private String obstacles;
@@ -56,7 +72,52 @@ public class ReportForm {
             form.priorities = entry.priorities();
             form.supportNeeded = entry.supportNeeded();
             form.goodPractices = entry.goodPractices();
+            form.readAs = fingerprint(entry);
             return form;
+        }
+
+        /**
+         * False for an entry the form did not show at all (the binder fills the gaps of a list
+         * posted with only some indexes, as a contributor's form does) and for one that comes back
+         * as it was shown.
+         */
+        boolean touched() {
+            if (readAs == null && objective == 0) {
+                return false;
+            }
+            return readAs == null || !readAs.equals(fingerprint(toEntry()));
+        }
+
+        /** The entry's content, hashed; line ends as a browser sends them do not count. */
+        static String fingerprint(ReportEntry entry) {
+            String content = String.join(
+                    "\u0000",
+                    String.valueOf(entry.objective()),
+                    String.valueOf(entry.rating()),
+                    normalized(entry.achievements()),
+                    normalized(entry.obstacles()),
+                    normalized(entry.priorities()),
+                    String.valueOf(entry.supportNeeded()),
+                    normalized(entry.goodPractices()));
+            try {
+                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.HexFormat.of().formatHex(hash, 0, 16);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String normalized(String text) {
+            return text == null ? "" : text.replace("\r\n", "\n");
+        }
+
+        public String getReadAs() {
+            return readAs;
+        }
+
+        public void setReadAs(String readAs) {
+            this.readAs = readAs;
         }
 
         /** The entry to save; a rating that is not a number becomes an out-of-range one. */

@@ -3,11 +3,11 @@ package org.compactreview.report.web;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.framework.RoundTables;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.identity.Role;
 import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.Problems;
@@ -48,11 +48,16 @@ class ReportPagesController {
     static final String QUEUE = "report/queue";
     static final String VALIDATE = "report/validate";
 
+    /** A field of the entries a save sent: {@code entries[k].rating}. */
+    private static final java.util.regex.Pattern SENT_ENTRY =
+            java.util.regex.Pattern.compile("^entries\\[(\\d+)](.*)$");
+
     private final ReportService reports;
     private final FrameworkCatalog framework;
     private final SupportRequests supportRequests;
     private final FollowUps followUps;
     private final RoundTables roundTables;
+    private final DelegationPanel delegationPanel;
     private final Problems problems;
 
     ReportPagesController(
@@ -61,12 +66,14 @@ class ReportPagesController {
             SupportRequests supportRequests,
             FollowUps followUps,
             RoundTables roundTables,
+            DelegationPanel delegationPanel,
             Problems problems) {
         this.reports = reports;
         this.framework = framework;
         this.supportRequests = supportRequests;
         this.followUps = followUps;
         this.roundTables = roundTables;
+        this.delegationPanel = delegationPanel;
         this.problems = problems;
     }
 
@@ -106,15 +113,23 @@ class ReportPagesController {
                     problems.text(LocaleContextHolder.getLocale(), "validation.entry.not-on-form", outside.get()));
             return showForm(reports.get(id, user), form, user, model);
         }
-        List<ReportEntry> entries = form.getEntries().stream()
-                .filter(Objects::nonNull)
-                .map(ReportForm.EntryForm::toEntry)
-                .toList();
+        // Only the entries the user changed: the others may have been saved meanwhile by a
+        // colleague or a contributor, whose work an old copy must not overwrite.
+        List<Integer> formIndexes = new ArrayList<>();
+        List<ReportEntry> entries = new ArrayList<>();
+        for (int i = 0; i < form.getEntries().size(); i++) {
+            ReportForm.EntryForm entry = form.getEntries().get(i);
+            if (entry != null && entry.touched()) {
+                formIndexes.add(i);
+                entries.add(entry.toEntry());
+            }
+        }
         try {
             reports.saveDraft(id, user, form.getLockVersion(), entries);
         } catch (InvalidInputException invalid) {
             invalid.fieldProblems()
-                    .forEach(p -> errors.rejectValue(p.field(), p.messageCode(), p.arguments(), p.messageCode()));
+                    .forEach(p -> errors.rejectValue(
+                            onTheForm(p.field(), formIndexes), p.messageCode(), p.arguments(), p.messageCode()));
             return showForm(reports.get(id, user), form, user, model);
         } catch (ConflictException stale) {
             model.addAttribute("formError", problems.describe(stale));
@@ -127,8 +142,20 @@ class ReportPagesController {
         return "redirect:/reports/" + id;
     }
 
+    /** A problem's field as the service named it ({@code entries[k]} of what was sent), as on the form. */
+    private static String onTheForm(String field, List<Integer> formIndexes) {
+        java.util.regex.Matcher sent = SENT_ENTRY.matcher(field);
+        if (sent.matches() && Integer.parseInt(sent.group(1)) < formIndexes.size()) {
+            return "entries[" + formIndexes.get(Integer.parseInt(sent.group(1))) + "]" + sent.group(2);
+        }
+        return field;
+    }
+
     @GetMapping("/reports/{id}/submit")
     String confirm(@PathVariable long id, CurrentUser user, Model model) {
+        if (user.has(Role.CONTRIBUTOR)) {
+            throw new org.compactreview.platform.ForbiddenException("problem.delegation.contributor-cannot-submit");
+        }
         Report report = reports.get(id, user);
         model.addAttribute("report", report);
         model.addAttribute("missing", report.missingObjectives());
@@ -217,10 +244,14 @@ class ReportPagesController {
     }
 
     private String showForm(Report report, ReportForm form, CurrentUser user, Model model) {
+        if (user.has(Role.CONTRIBUTOR)) {
+            return showSections(report, form, user, model);
+        }
         model.addAttribute("report", report);
         model.addAttribute("form", form);
         model.addAttribute("editable", report.status().editable() && user.represents(report.participantCode()));
         model.addAttribute("groups", roundTables.roundTables());
+        delegationPanel.addTo(model, report, user);
         model.addAttribute("sources", report.regional() ? reports.regionalSources(report.id(), user) : List.of());
         model.addAttribute(
                 "followUps",
@@ -233,6 +264,35 @@ class ReportPagesController {
                 "requests",
                 supportRequests.of(report.participantCode(), user).stream()
                         .collect(java.util.stream.Collectors.groupingBy(SupportRequestView::objective)));
+        return FORM;
+    }
+
+    /**
+     * A contributor's form: the same form, with the round tables limited to its sections (the
+     * report it gets holds no other entry) and nothing of the participant's other work.
+     */
+    private String showSections(Report report, ReportForm form, CurrentUser user, Model model) {
+        java.util.Set<Integer> sections =
+                report.entries().stream().map(ReportEntry::objective).collect(java.util.stream.Collectors.toSet());
+        model.addAttribute("report", report);
+        model.addAttribute("form", form);
+        model.addAttribute("editable", report.status().editable());
+        model.addAttribute(
+                "groups",
+                roundTables.roundTables().stream()
+                        .map(g -> new RoundTables.Group(
+                                g.number(),
+                                g.objectives().stream()
+                                        .filter(sections::contains)
+                                        .toList()))
+                        .filter(g -> !g.objectives().isEmpty())
+                        .toList());
+        delegationPanel.addTo(model, report, user);
+        model.addAttribute("sources", List.of());
+        model.addAttribute("followUps", java.util.Map.of());
+        model.addAttribute("requests", java.util.Map.of());
+        model.addAttribute("titles", titles());
+        model.addAttribute("participantName", participantName(report));
         return FORM;
     }
 
