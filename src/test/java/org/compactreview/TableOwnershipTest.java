@@ -56,6 +56,10 @@ class TableOwnershipTest {
             Map.entry("api_token", "identity"),
             Map.entry("absence", "identity"),
             Map.entry("audit_event", "audit"),
+            Map.entry("discussion_comment", "discussion"),
+            Map.entry("attachment", "discussion"),
+            Map.entry("attachment_chunk", "discussion"),
+            Map.entry("dialogue_post", "discussion"),
             Map.entry("sign_in_throttle", "security"),
             Map.entry("spring_session", "security"),
             Map.entry("spring_session_attributes", "security"));

@@ -14,7 +14,9 @@ public enum AuditObjectType {
     /** A personal API token: created, first used, revoked. */
     TOKEN("token"),
     /** A client address the sign-in throttle stopped. */
-    ADDRESS("address");
+    ADDRESS("address"),
+    /** A post of the continuous dialogue: posted, hidden by the secretariat. */
+    DIALOGUE_POST("dialogue-post");
 
     private final String code;
 

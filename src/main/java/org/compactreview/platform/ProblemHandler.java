@@ -55,6 +55,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     case "not-found" -> HttpStatus.NOT_FOUND;
                     case "conflict" -> HttpStatus.CONFLICT;
                     case "forbidden" -> HttpStatus.FORBIDDEN;
+                    case "too-large" -> HttpStatus.PAYLOAD_TOO_LARGE;
+                    case "unsupported-type" -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
                     default -> HttpStatus.BAD_REQUEST;
                 };
         ProblemDetail problem = problem(status, e.type(), e.messageCode(), e.arguments());
@@ -123,6 +125,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                 messages.getMessage(error, LocaleContextHolder.getLocale())))
                         .toList());
         return new ResponseEntity<>(problem, problemHeaders(), HttpStatus.BAD_REQUEST);
+    }
+
+    /** An upload above the multipart limit, found while the request's parts are read: 413. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        long max = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : 0;
+        return new ResponseEntity<>(
+                problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "problem.too-large", max / 1024),
+                problemHeaders(),
+                HttpStatus.PAYLOAD_TOO_LARGE);
     }
 
     @Override

@@ -136,7 +136,8 @@ class ProblemResponses implements OperationCustomizer {
                 new StringSchema()
                         .format("uri")
                         .description("Stable type: urn:compact-review:problem:<not-found|conflict|invalid-input|"
-                                + "malformed-body|concurrent-change|forbidden|unauthenticated|unavailable|internal>"));
+                                + "malformed-body|concurrent-change|forbidden|unauthenticated|unavailable|internal|too-large|"
+                                + "unsupported-type>"));
         problem.addProperty("title", new StringSchema().description("In the caller's language"));
         problem.addProperty("status", new IntegerSchema());
         problem.addProperty("detail", new StringSchema().description("In the caller's language"));

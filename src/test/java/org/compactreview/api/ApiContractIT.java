@@ -19,6 +19,10 @@ import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityService;
 import org.compactreview.cycle.CycleStatus;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.discussion.AttachmentService;
+import org.compactreview.discussion.AttachmentTarget;
+import org.compactreview.discussion.CommentService;
+import org.compactreview.discussion.DialogueService;
 import org.compactreview.identity.Role;
 import org.compactreview.identity.UserDirectory;
 import org.compactreview.identity.UserDraft;
@@ -27,6 +31,7 @@ import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
 import org.compactreview.support.Entries;
+import org.compactreview.support.Evidence;
 import org.compactreview.support.IntegrationTest;
 import org.compactreview.support.Users;
 import org.compactreview.task.TaskGateway;
@@ -87,6 +92,15 @@ class ApiContractIT extends IntegrationTest {
 
     @Autowired
     CapacityService capacity;
+
+    @Autowired
+    AttachmentService attachments;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    DialogueService dialogue;
 
     private JsonNode api;
 
@@ -198,7 +212,10 @@ class ApiContractIT extends IntegrationTest {
             String doneTask,
             String jordanTask,
             long egyptRequest,
-            long egyptDelegation) {}
+            long egyptDelegation,
+            long egyptAttachment,
+            long egyptComment,
+            long egyptPost) {}
 
     private World world() {
         ReviewCycle cycle = openAnnualReview("contract", "EGY", "JOR");
@@ -209,6 +226,13 @@ class ApiContractIT extends IntegrationTest {
                 .id();
         delegations.handBack(egyptDelegation, Users.CONTRIB_EGY);
         reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
+        long attachment = attachments
+                .upload(AttachmentTarget.reportEntry(egypt.id(), 1), Evidence.pdf("egypt.pdf"), Users.FP_EGY)
+                .id();
+        long comment = comments.postOnReport(egypt.id(), 1, "Egypt's note", Users.FP_EGY)
+                .id();
+        long post =
+                dialogue.post(cycle.id(), 1, "Egypt's experience", Users.FP_EGY).id();
         reports.submit(egypt.id(), Users.FP_EGY, null);
         String validationTask = openTask(cycle.id(), "EGY").id();
         reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
@@ -227,7 +251,10 @@ class ApiContractIT extends IntegrationTest {
                 validationTask,
                 openTask(cycle.id(), "JOR").id(),
                 request,
-                egyptDelegation);
+                egyptDelegation,
+                attachment,
+                comment,
+                post);
     }
 
     /** Per operation: signed out; each role with real ids; a malformed body; a wrong type; no such object. */
@@ -277,6 +304,9 @@ class ApiContractIT extends IntegrationTest {
                         "/tasks/" + (template.endsWith("/assignee") ? world.jordanTask() : world.doneTask()))
                 .replace("/capacity-requests/{id}", "/capacity-requests/" + world.egyptRequest())
                 .replace("/delegations/{id}", "/delegations/" + world.egyptDelegation())
+                .replace("/attachments/{id}", "/attachments/" + world.egyptAttachment())
+                .replace("/comments/{id}", "/comments/" + world.egyptComment())
+                .replace("/dialogue-posts/{id}", "/dialogue-posts/" + world.egyptPost())
                 .replace("{id}", String.valueOf(world.cycle().id()))
                 .replace("{username}", "fp-egy");
     }
@@ -324,6 +354,7 @@ class ApiContractIT extends IntegrationTest {
                     SampleBodies.MEETING_OUTCOMES);
             expect(403, "GET /api/v1/tasks", "fp-jor", "/api/v1/tasks?allTeams=true", null);
 
+            discussion();
             users();
             tokens();
             absences();
@@ -416,6 +447,89 @@ class ApiContractIT extends IntegrationTest {
                     "secretariat",
                     request + "/evaluation",
                     SampleBodies.EVALUATION);
+        }
+
+        /** Comments, evidence and the dialogue, while Jordan's report is a draft and its task open. */
+        private void discussion() throws Exception {
+            String egyptComments = "/api/v1/comments?reportId=" + world.egypt().id();
+            expect(200, "GET /api/v1/comments", "fp-egy", egyptComments, null);
+            expect(404, "GET /api/v1/comments", "fp-jor", egyptComments, null);
+            String onEgypt = "{\"reportId\":" + world.egypt().id() + ",\"objective\":2,\"text\":\"Figures?\"}";
+            expect(404, "POST /api/v1/comments", "fp-jor", "/api/v1/comments", onEgypt);
+            long comment = json.readTree(expect(201, "POST /api/v1/comments", "fp-egy", "/api/v1/comments", onEgypt))
+                    .get("id")
+                    .asLong();
+            expect(403, "DELETE /api/v1/comments/{id}", "secretariat", "/api/v1/comments/" + comment, null);
+            setClock(START.plus(16, ChronoUnit.MINUTES));
+            expect(409, "DELETE /api/v1/comments/{id}", "fp-egy", "/api/v1/comments/" + comment, null);
+            setClock(START);
+
+            String egyptFiles = "/api/v1/attachments?reportId=" + world.egypt().id();
+            expect(200, "GET /api/v1/attachments", "secretariat", egyptFiles, null);
+            expect(404, "GET /api/v1/attachments", "fp-jor", egyptFiles, null);
+            Map<String, String> egyptEntry =
+                    Map.of("reportId", String.valueOf(world.egypt().id()), "objective", "1");
+            Map<String, String> jordanEntry =
+                    Map.of("reportId", String.valueOf(world.jordan().id()), "objective", "1");
+            Map<String, String> jordanTask = Map.of("taskId", world.jordanTask());
+            byte[] pdf = "%PDF-1.7\ncontract\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            upload(404, "fp-jor", egyptEntry, "a.pdf", pdf);
+            upload(403, "secretariat", egyptEntry, "a.pdf", pdf);
+            upload(409, "fp-egy", egyptEntry, "a.pdf", pdf);
+            upload(
+                    415,
+                    "fp-jor",
+                    jordanTask,
+                    "page.pdf",
+                    "<html></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] big = new byte[10 * 1024 * 1024 + 1];
+            System.arraycopy(pdf, 0, big, 0, pdf.length);
+            upload(413, "fp-jor", jordanTask, "big.pdf", big);
+            upload(201, "fp-jor", jordanTask, "minutes.pdf", pdf);
+            long evidence = json.readTree(upload(201, "fp-jor", jordanEntry, "plan.pdf", pdf))
+                    .get("id")
+                    .asLong();
+            expect(204, "DELETE /api/v1/attachments/{id}", "fp-jor", "/api/v1/attachments/" + evidence, null);
+
+            String posts = "/api/v1/cycles/" + world.cycle().id() + "/dialogue/posts";
+            expect(200, "GET /api/v1/cycles/{id}/dialogue/posts", "manager", posts + "?objective=1", null);
+            expect(404, "GET /api/v1/cycles/{id}/dialogue/posts", "manager", posts + "?objective=99", null);
+            long post = json.readTree(expect(
+                            201,
+                            "POST /api/v1/cycles/{id}/dialogue/posts",
+                            "fp-jor",
+                            posts,
+                            "{\"objective\":1,\"text\":\"Our experience\"}"))
+                    .get("id")
+                    .asLong();
+            String hide = "/api/v1/dialogue-posts/" + post + "/hide";
+            expect(200, "POST /api/v1/dialogue-posts/{id}/hide", "secretariat", hide, "{\"reason\":\"Off topic\"}");
+            expect(409, "POST /api/v1/dialogue-posts/{id}/hide", "secretariat", hide, "{\"reason\":\"Off topic\"}");
+        }
+
+        /** A multipart upload, counted like every other call. */
+        private String upload(int status, String user, Map<String, String> fields, String filename, byte[] content) {
+            org.springframework.util.MultiValueMap<String, Object> body =
+                    new org.springframework.util.LinkedMultiValueMap<>();
+            fields.forEach(body::add);
+            body.add("file", new org.springframework.core.io.ByteArrayResource(content) {
+                @Override
+                public String getFilename() {
+                    return filename;
+                }
+            });
+            HttpHeaders headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            ResponseEntity<String> answer = http.withBasicAuth(user, "demo")
+                    .postForEntity("/api/v1/attachments", new HttpEntity<>(body, headers), String.class);
+            String operation = "POST /api/v1/attachments";
+            answered.computeIfAbsent(operation, o -> new TreeSet<>())
+                    .add(answer.getStatusCode().value());
+            checkAgainstSchema(operation, answer.getStatusCode().value(), answer.getBody());
+            assertThat(answer.getStatusCode().value())
+                    .as(operation + " as " + user + ": " + answer.getBody())
+                    .isEqualTo(status);
+            return answer.getBody();
         }
 
         private void users() {
@@ -797,6 +911,8 @@ class ApiContractIT extends IntegrationTest {
                 Map.entry("POST /api/v1/capacity-requests/{id}/updates", UPDATE),
                 Map.entry("POST /api/v1/capacity-requests/{id}/evaluation", EVALUATION),
                 Map.entry("POST /api/v1/tasks/{id}/assignee", "{\"username\":\"fp-jor\"}"),
+                Map.entry("POST /api/v1/cycles/{id}/dialogue/posts", "{\"objective\":1,\"text\":\"Experience\"}"),
+                Map.entry("POST /api/v1/dialogue-posts/{id}/hide", "{\"reason\":\"Off topic\"}"),
                 Map.entry(
                         "PUT /api/v1/users/{username}",
                         "{\"displayName\":\"Nobody\",\"roles\":[\"FOCAL_POINT\"],\"participants\":[\"JOR\"]}"),

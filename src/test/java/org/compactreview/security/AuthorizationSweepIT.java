@@ -13,11 +13,16 @@ import java.util.Set;
 import org.compactreview.capacity.CapacityFilter;
 import org.compactreview.capacity.CapacityService;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.discussion.AttachmentService;
+import org.compactreview.discussion.AttachmentTarget;
+import org.compactreview.discussion.CommentService;
+import org.compactreview.discussion.DialogueService;
 import org.compactreview.identity.ApiTokens;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
 import org.compactreview.support.Entries;
+import org.compactreview.support.Evidence;
 import org.compactreview.support.IntegrationTest;
 import org.compactreview.support.Users;
 import org.compactreview.task.TaskGateway;
@@ -50,6 +55,7 @@ class AuthorizationSweepIT extends IntegrationTest {
             "GET /api/v1/participants",
             "GET /api/v1/cycles",
             "GET /api/v1/cycles/{id}",
+            "GET /api/v1/cycles/{id}/dialogue",
             "GET /api/v1/tasks",
             "GET /api/v1/reports",
             "GET /api/v1/capacity-requests",
@@ -66,6 +72,17 @@ class AuthorizationSweepIT extends IntegrationTest {
      */
     private static final Map<String, String> EXPECTED = Map.ofEntries(
             Map.entry("GET /api/v1/audit", "[403, 200, 403, 200]"),
+            Map.entry("GET /api/v1/attachments", "[400, 400, 400, 400]"),
+            Map.entry("POST /api/v1/attachments", "[400, 400, 400, 400]"),
+            Map.entry("DELETE /api/v1/attachments/{id}", "[404, 403, 403, 403]"),
+            Map.entry("GET /api/v1/attachments/{id}/content", "[404, 200, 200, 200]"),
+            Map.entry("GET /api/v1/comments", "[400, 400, 400, 400]"),
+            Map.entry("POST /api/v1/comments", "[400, 400, 400, 400]"),
+            Map.entry("DELETE /api/v1/comments/{id}", "[404, 403, 403, 403]"),
+            Map.entry("GET /api/v1/cycles/{id}/dialogue", "[200, 200, 200, 200]"),
+            Map.entry("GET /api/v1/cycles/{id}/dialogue/posts", "[400, 400, 400, 400]"),
+            Map.entry("POST /api/v1/cycles/{id}/dialogue/posts", "[400, 400, 403, 403]"),
+            Map.entry("POST /api/v1/dialogue-posts/{id}/hide", "[403, 400, 403, 403]"),
             Map.entry("GET /api/v1/capacity-requests", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/capacity-requests/{id}", "[404, 200, 200, 200]"),
             Map.entry("POST /api/v1/capacity-requests/{id}/assessment", "[403, 400, 403, 403]"),
@@ -149,6 +166,15 @@ class AuthorizationSweepIT extends IntegrationTest {
     @Autowired
     ApiTokens apiTokens;
 
+    @Autowired
+    AttachmentService attachments;
+
+    @Autowired
+    CommentService comments;
+
+    @Autowired
+    DialogueService dialogue;
+
     /** With a token instead of a password, token management is refused (403); all else answers alike. */
     private static final Map<String, String> WITH_A_TOKEN = Map.of(
             "POST /api/v1/me/tokens", "[403, 403, 403, 403]",
@@ -164,6 +190,14 @@ class AuthorizationSweepIT extends IntegrationTest {
                 .id();
         delegations.handBack(egyptDelegation, Users.CONTRIB_EGY);
         reports.saveDraft(egypt.id(), Users.FP_EGY, egypt.lockVersion(), Entries.complete(2, 4));
+        // Egypt's evidence, comment and dialogue post: what Jordan's focal point must not reach or change.
+        long egyptAttachment = attachments
+                .upload(AttachmentTarget.reportEntry(egypt.id(), 1), Evidence.pdf("egypt.pdf"), Users.FP_EGY)
+                .id();
+        long egyptComment = comments.postOnReport(egypt.id(), 1, "Egypt's note", Users.FP_EGY)
+                .id();
+        long egyptPost =
+                dialogue.post(cycle.id(), 1, "Egypt's experience", Users.FP_EGY).id();
         reports.submit(egypt.id(), Users.FP_EGY, null);
         String egyptTask = tasks.list(
                         Users.SECRETARIAT,
@@ -229,6 +263,9 @@ class AuthorizationSweepIT extends IntegrationTest {
                         .replace("/me/tokens/{id}", "/me/tokens/" + egyptsToken)
                         .replace("/absences/{id}", "/absences/0")
                         .replace("/delegations/{id}", "/delegations/" + egyptDelegation)
+                        .replace("/attachments/{id}", "/attachments/" + egyptAttachment)
+                        .replace("/comments/{id}", "/comments/" + egyptComment)
+                        .replace("/dialogue-posts/{id}", "/dialogue-posts/" + egyptPost)
                         .replace("{id}", String.valueOf(cycle.id()))
                         .replace("{username}", "fp-egy")
                         .replace("{version}", "1");
@@ -280,6 +317,10 @@ class AuthorizationSweepIT extends IntegrationTest {
         assertThat(leaks).isEmpty();
         assertThat(auditCount()).as("nothing was changed").isEqualTo(auditBefore);
         assertThat(reports.get(egypt.id(), Users.FP_EGY).lockVersion()).isEqualTo(egyptLockBefore);
+        assertThat(attachments.ofReport(egypt.id(), Users.FP_EGY)).hasSize(1);
+        assertThat(comments.ofReport(egypt.id(), null, Users.FP_EGY, new org.compactreview.platform.PageRequest(0, 10))
+                        .total())
+                .isEqualTo(1);
     }
 
     private int call(String method, String url, String username) {

@@ -60,6 +60,7 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/admin/users/new", 403, 403, 403, 200),
                 Arguments.of("/capacity", 200, 200, 200, 200),
                 Arguments.of("/practices", 200, 200, 200, 200),
+                Arguments.of("/dialogue", 200, 200, 200, 200),
                 Arguments.of("/conferences/new", 403, 200, 403, 403),
                 // Out of office (issue 12): one's own page for everyone, anyone's for managers and admins.
                 Arguments.of("/account/absences", 200, 200, 200, 200),

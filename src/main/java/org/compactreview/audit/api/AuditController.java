@@ -44,7 +44,8 @@ class AuditController {
                                                 "capacity-request",
                                                 "user",
                                                 "token",
-                                                "address"
+                                                "address",
+                                                "dialogue-post"
                                             }))
                     String objectType,
             @RequestParam(required = false) String objectId,
