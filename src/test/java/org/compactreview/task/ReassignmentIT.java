@@ -278,6 +278,27 @@ class ReassignmentIT extends IntegrationTest {
                 false,
                 new PageRequest(0, 10));
         assertThat(byRegionAndParticipant.items()).extracting(WorkloadRow::name).containsExactly("Egypt", "Morocco");
+
+        // The task list sorts by the participants' names, either way round.
+        assertThat(workload.tasks(Users.MANAGER, ofCycle, TaskSort.PARTICIPANT, false, new PageRequest(0, 10))
+                        .items())
+                .extracting(WorkItem::participantCode)
+                .containsExactly("EGY", "JOR", "MAR");
+        assertThat(workload.tasks(Users.MANAGER, ofCycle, TaskSort.PARTICIPANT, true, new PageRequest(0, 10))
+                        .items())
+                .extracting(WorkItem::participantCode)
+                .containsExactly("MAR", "JOR", "EGY");
+        assertThat(workload.tasks(Users.MANAGER, ofCycle, TaskSort.ASSIGNEE, false, new PageRequest(0, 10))
+                        .items()
+                        .get(0)
+                        .assignee())
+                .as("nobody's tasks first")
+                .isNull();
+        assertThat(workload.tasks(Users.MANAGER, ofCycle, TaskSort.DUE, false, new PageRequest(0, 10))
+                        .items()
+                        .get(0)
+                        .cyclePeriod())
+                .isEqualTo(cycle.period());
     }
 
     private String focalPoint(String name, String... participants) {
