@@ -89,6 +89,28 @@ public class UserDirectory {
     }
 
     /**
+     * The enabled users who may work on a task of the candidate group (a focal point of the
+     * group's participant, or a holder of the group's role), by display name: whom a manager may
+     * hand such a task to.
+     */
+    @Transactional(readOnly = true)
+    public List<UserSummary> enabledMembersOf(String candidateGroup) {
+        return users.enabledMembersOf(List.of(candidateGroup)).getOrDefault(candidateGroup, List.of());
+    }
+
+    /** {@link #enabledMembersOf(String)} of several groups at once, by group. */
+    @Transactional(readOnly = true)
+    public Map<String, List<UserSummary>> enabledMembersOf(java.util.Collection<String> candidateGroups) {
+        return candidateGroups.isEmpty() ? Map.of() : users.enabledMembersOf(candidateGroups);
+    }
+
+    /** The display names of the users among {@code usernames} that exist, by username. */
+    @Transactional(readOnly = true)
+    public Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        return users.displayNames(usernames);
+    }
+
+    /**
      * The enabled contributors of a participant: the people its focal points may hand sections of
      * a report to. An administrator creates them (role {@link Role#CONTRIBUTOR} and the
      * participant); focal points pick, they do not invite.

@@ -3,9 +3,14 @@ package org.compactreview.identity;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,6 +92,69 @@ class UserRepository {
                 .param(participantCode)
                 .query((rs, n) -> new Recipient(rs.getString("email"), rs.getString("locale")))
                 .list();
+    }
+
+    /**
+     * Of each candidate group, the enabled users a task of it may go to: the focal points of the
+     * group's participant, or the holders of the group's role; two queries whatever the number of
+     * groups. Ordered by display name; a group without members is absent.
+     */
+    Map<String, List<UserSummary>> enabledMembersOf(Collection<String> groups) {
+        Map<String, String> groupOfParticipant = new HashMap<>();
+        Map<String, String> groupOfRole = new HashMap<>();
+        for (String group : groups) {
+            Groups.participantOf(group).ifPresent(code -> groupOfParticipant.put(code, group));
+            Groups.roleOf(group).ifPresent(role -> groupOfRole.put(role.name(), group));
+        }
+        Map<String, List<UserSummary>> members = new LinkedHashMap<>();
+        if (!groupOfParticipant.isEmpty()) {
+            jdbc.sql(
+                            """
+                            select p.participant_code as key, u.username, u.display_name from app_user u
+                            join user_participant p on p.username = u.username
+                            join user_role r on r.username = u.username and r.role = 'FOCAL_POINT'
+                            where u.enabled and p.participant_code in (:codes)
+                            order by u.display_name, u.username
+                            """)
+                    .param("codes", groupOfParticipant.keySet())
+                    .query((rs, n) -> Map.entry(
+                            groupOfParticipant.get(rs.getString("key")),
+                            new UserSummary(rs.getString("username"), rs.getString("display_name"))))
+                    .list()
+                    .forEach(e -> members.computeIfAbsent(e.getKey(), g -> new ArrayList<>())
+                            .add(e.getValue()));
+        }
+        if (!groupOfRole.isEmpty()) {
+            jdbc.sql(
+                            """
+                            select r.role as key, u.username, u.display_name from app_user u
+                            join user_role r on r.username = u.username
+                            where u.enabled and r.role in (:roles)
+                            order by u.display_name, u.username
+                            """)
+                    .param("roles", groupOfRole.keySet())
+                    .query((rs, n) -> Map.entry(
+                            groupOfRole.get(rs.getString("key")),
+                            new UserSummary(rs.getString("username"), rs.getString("display_name"))))
+                    .list()
+                    .forEach(e -> members.computeIfAbsent(e.getKey(), g -> new ArrayList<>())
+                            .add(e.getValue()));
+        }
+        return members;
+    }
+
+    /** Display names of the given users that exist, by username. */
+    Map<String, String> displayNames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select username, display_name from app_user where username in (:names)")
+                .param("names", usernames)
+                .query((rs, n) -> Map.entry(rs.getString("username"), rs.getString("display_name")))
+                .list()
+                .forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
     }
 
     /** The enabled contributors of a participant, by display name. */

@@ -95,9 +95,20 @@ class WorkItemRepository {
                 == 1;
     }
 
+    /**
+     * Only when something changed: the engine fires both the assignment and the update event for
+     * one {@code setAssignee}, and a second write of a row this transaction already wrote would
+     * re-check its foreign key to the report (PostgreSQL does for rows of its own transaction),
+     * waiting for a focal point who holds that report's lock while submitting it: a deadlock with
+     * a bulk reassignment, measured in ReassignmentRaceIT.
+     */
     void updateAssigneeAndDue(String taskId, String assignee, Instant dueAt) {
-        jdbc.sql("update work_item set assignee = ?, due_at = ? where task_id = ?")
-                .params(assignee, timestamp(dueAt), taskId)
+        jdbc.sql(
+                        """
+                        update work_item set assignee = ?, due_at = ?
+                        where task_id = ? and (assignee is distinct from ? or due_at is distinct from ?)
+                        """)
+                .params(assignee, timestamp(dueAt), taskId, assignee, timestamp(dueAt))
                 .update();
     }
 
@@ -205,7 +216,7 @@ class WorkItemRepository {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
-    private static WorkItem map(ResultSet rs, Instant now) throws SQLException {
+    static WorkItem map(ResultSet rs, Instant now) throws SQLException {
         Instant due = instant(rs.getTimestamp("due_at"));
         return new WorkItem(
                 rs.getString("task_id"),

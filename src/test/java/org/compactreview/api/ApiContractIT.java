@@ -596,6 +596,21 @@ class ApiContractIT extends IntegrationTest {
                     "manager",
                     task + "/assignee",
                     "{\"username\":\"" + secondFocalPoint + "\"}");
+            expect(200, "GET /api/v1/tasks/{id}/eligible-assignees", "manager", task + "/eligible-assignees", null);
+            String selection = "{\"taskIds\":[\"" + world.jordanTask() + "\"]}";
+            expect(
+                    200,
+                    "POST /api/v1/tasks/eligible-assignees",
+                    "secretariat",
+                    "/api/v1/tasks/eligible-assignees",
+                    selection);
+            expect(
+                    200,
+                    "POST /api/v1/tasks/reassignments",
+                    "manager",
+                    "/api/v1/tasks/reassignments",
+                    "{\"taskIds\":[\"" + world.jordanTask() + "\",\"no-such-task\"],\"to\":\"fp-jor\","
+                            + "\"reason\":\"Back to Jordan's first focal point\"}");
             expect(200, "POST /api/v1/tasks/{id}/unclaim", "secretariat", task + "/unclaim", null);
         }
 

@@ -55,6 +55,7 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/cycles/new", 403, 200, 403, 403),
                 Arguments.of("/validation", 403, 200, 403, 403),
                 Arguments.of("/team", 403, 200, 200, 403),
+                Arguments.of("/workload", 403, 200, 200, 403),
                 Arguments.of("/admin/users", 403, 403, 403, 200),
                 Arguments.of("/admin/users/new", 403, 403, 403, 200),
                 Arguments.of("/capacity", 200, 200, 200, 200),

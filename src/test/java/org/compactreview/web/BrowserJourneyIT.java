@@ -111,14 +111,16 @@ class BrowserJourneyIT extends BrowserTest {
 
         // A manager hands Jordan's task to its focal point.
         signIn("manager");
-        open("/team?participant=JOR");
+        open("/team?participant=JOR&cycleId=" + cycleId);
         WebElement row = browser.findElement(By.cssSelector("#team-tasks tr[data-participant='JOR']"));
-        row.findElement(By.name("username")).sendKeys("fp-jor");
-        web.click(row.findElement(By.cssSelector("button[type=submit]")));
-        assertThat(flash()).isEqualTo("The task is reassigned.");
+        web.click(row.findElement(By.name("taskIds")));
+        select("reassign-to", "fp-jor");
+        browser.findElement(By.id("reassign-reason")).sendKeys("Jordan's own focal point");
+        click(By.id("reassign-submit"));
+        assertThat(flash()).isEqualTo("The reassignment is done.");
         assertThat(browser.findElement(By.cssSelector("#team-tasks tr[data-participant='JOR']"))
                         .getText())
-                .contains("fp-jor");
+                .contains("Focal point, Jordan");
         signOut();
 
         // Capacity building: objective 5 was flagged for support; the acceptance's save point raised
