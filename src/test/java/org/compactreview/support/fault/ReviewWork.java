@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +49,15 @@ public final class ReviewWork {
         public final AtomicInteger validateInDoubt = new AtomicInteger();
         public final AtomicInteger saved = new AtomicInteger();
         public final AtomicInteger saveInDoubt = new AtomicInteger();
+        /**
+         * The drafts saved, by the submitted version they were made for ({@link #draft}'s content
+         * depends on nothing else): a save of the same content again changes nothing and records
+         * nothing, so the audit trail holds one record per distinct draft acknowledged, and at
+         * most one per distinct draft sent.
+         */
+        public final Set<Integer> draftsAcknowledged = ConcurrentHashMap.newKeySet();
+
+        public final Set<Integer> draftsInDoubt = ConcurrentHashMap.newKeySet();
     }
 
     private ReviewWork(Api api, long cycleId, String processInstanceId, JsonNode reports) {
@@ -222,7 +232,16 @@ public final class ReviewWork {
                     return true;
                 }
                 case "DRAFT", "RETURNED" -> {
-                    if (attempt(() -> api.put(FOCAL_POINT, path, draft(report)), count.saved, count.saveInDoubt)) {
+                    int draftFor = report.get("submittedVersion").asInt();
+                    int inDoubtBefore = count.saveInDoubt.get();
+                    boolean saved =
+                            attempt(() -> api.put(FOCAL_POINT, path, draft(report)), count.saved, count.saveInDoubt);
+                    if (saved) {
+                        count.draftsAcknowledged.add(draftFor);
+                    } else if (count.saveInDoubt.get() > inDoubtBefore) {
+                        count.draftsInDoubt.add(draftFor);
+                    }
+                    if (saved) {
                         attempt(
                                 () -> api.post(FOCAL_POINT, path + "/submit", Map.of()),
                                 count.submitted,
