@@ -35,7 +35,12 @@ public final class FormClient {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(root + path)).GET());
+        return get(path, "en");
+    }
+
+    /** Asks for a page as a browser set to {@code language} would (nothing is remembered). */
+    public HttpResponse<String> get(String path, String language) {
+        return send(HttpRequest.newBuilder(URI.create(root + path)).GET(), language);
     }
 
     /** Posts a form as the page at {@code formPage} would, with that page's CSRF token. */
@@ -59,12 +64,16 @@ public final class FormClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, "en");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String language) {
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
         try {
-            HttpResponse<String> response =
-                    client.send(request.header("Accept-Language", "en").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    request.header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
             response.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith("SESSION="))
                     .findFirst()
