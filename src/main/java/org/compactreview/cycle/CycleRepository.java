@@ -128,6 +128,18 @@ class CycleRepository {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
+    /** Cycles not yet closed, per kind (kinds with none are absent): one grouped query. */
+    java.util.Map<CycleKind, Long> openCountsByKind() {
+        java.util.Map<CycleKind, Long> counts = new java.util.EnumMap<>(CycleKind.class);
+        return jdbc.sql("select kind, count(*) as open from review_cycle where status <> 'CLOSED' group by kind")
+                .query((ResultSet rs) -> {
+                    while (rs.next()) {
+                        counts.put(CycleKind.valueOf(rs.getString("kind")), rs.getLong("open"));
+                    }
+                    return counts;
+                });
+    }
+
     void updateStatus(long id, CycleStatus status, Instant closedAt) {
         jdbc.sql("update review_cycle set status = ?, closed_at = coalesce(?, closed_at) where id = ?")
                 .params(status.name(), ts(closedAt), id)

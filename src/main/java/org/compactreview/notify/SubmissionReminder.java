@@ -1,5 +1,7 @@
 package org.compactreview.notify;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -16,6 +18,7 @@ import org.compactreview.report.ReportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
@@ -36,6 +39,8 @@ public class SubmissionReminder {
     private final JavaMailSender mail;
     private final MailProperties properties;
     private final MessageSource messages;
+    private final Counter sent;
+    private final Counter failed;
 
     SubmissionReminder(
             ReportService reports,
@@ -43,13 +48,21 @@ public class SubmissionReminder {
             FrameworkCatalog framework,
             JavaMailSender mail,
             MailProperties properties,
-            MessageSource messages) {
+            MessageSource messages,
+            MeterRegistry metrics) {
         this.reports = reports;
         this.users = users;
         this.framework = framework;
         this.mail = mail;
         this.properties = properties;
         this.messages = messages;
+        // One message per language; a failed send throws on, so the job retries and ends as an incident.
+        this.sent = Counter.builder("compact_review_mails_sent")
+                .description("Mail messages the mail server accepted")
+                .register(metrics);
+        this.failed = Counter.builder("compact_review_mails_failed")
+                .description("Mail messages the mail server refused or could not be reached for")
+                .register(metrics);
     }
 
     /** Returns how many recipients were reminded; each in the language they chose (default English). */
@@ -84,7 +97,13 @@ public class SubmissionReminder {
             message.setTo(emails.toArray(String[]::new));
             message.setSubject(messages.getMessage("mail.reminder.subject", new Object[] {name}, locale));
             message.setText(messages.getMessage("mail.reminder.body", new Object[] {name, dueText}, locale));
-            mail.send(message);
+            try {
+                mail.send(message);
+            } catch (MailException e) {
+                failed.increment();
+                throw e;
+            }
+            sent.increment();
         });
         return recipients.size();
     }

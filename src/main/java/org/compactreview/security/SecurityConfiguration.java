@@ -21,13 +21,14 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three chains. Machines ({@code /api/**}, {@code /engine-rest/**}) use a personal API token
+ * Four chains. Machines ({@code /api/**}, {@code /engine-rest/**}) use a personal API token
  * ({@code Authorization: Bearer}) or HTTP Basic without a session, so a browser's session cookie
  * can never authorise an API call and CSRF does not apply. The API description
  * ({@code /v3/api-docs}) is read by scripts (token or Basic) and by the signed-in browser's
  * Swagger UI (session), so it takes all three and creates no session. People use form sign-in
  * with CSRF on, except on Camunda's webapps, which bring their own CSRF protection. Camunda's
- * webapps and engine REST are for administrators only. Every password check passes the sign-in
+ * webapps and engine REST are for administrators only, and so is Actuator ({@code /actuator/**},
+ * signed in like the API description) except its open health check. Every password check passes the sign-in
  * throttle first.
  */
 @Configuration(proxyBeanMethods = false)
@@ -82,20 +83,35 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    SecurityFilterChain actuatorChain(HttpSecurity http, MachineSignIn machines) throws Exception {
+        // Operators' endpoints: Prometheus scrapes with a token or Basic, an admin's browser with its
+        // session; none is created. Health stays open (no details) for compose and proxy checks;
+        // everything else is the administrators': 401 signed out, 403 for other roles.
+        return machines.applyTo(http)
+                .securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(
+                        requests -> requests.requestMatchers(path("/actuator/health"), path("/actuator/health/**"))
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole("ADMIN"))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain webChain(
             HttpSecurity http, ProblemSecurityHandlers problems, SignInThrottle throttle, OidcSignIn oidc)
             throws Exception {
         oidc.configure(http);
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                path("/actuator/health"),
-                                path("/actuator/health/**"),
                                 path("/login"),
                                 path("/error"),
                                 path("/webjars/**"),
                                 path("/css/**"),
                                 path("/favicon.ico"))
                         .permitAll()
-                        .requestMatchers(path("/camunda/**"), path("/actuator/**"))
+                        .requestMatchers(path("/camunda/**"))
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())

@@ -118,6 +118,32 @@ class WorkItemRepository {
                 .update();
     }
 
+    /** Open and overdue (due before now) tasks per task key, for the operators' gauges: one grouped query. */
+    java.util.Map<String, TaskMetrics.Counts> countsByTaskKey(Instant now) {
+        java.util.Map<String, TaskMetrics.Counts> counts = new java.util.HashMap<>();
+        return jdbc.sql(
+                        """
+                        select task_key, count(*) as open, count(*) filter (where due_at < :now) as overdue
+                        from work_item group by task_key
+                        """)
+                .param("now", Timestamp.from(now))
+                .query((ResultSet rs) -> {
+                    while (rs.next()) {
+                        counts.put(
+                                rs.getString("task_key"),
+                                new TaskMetrics.Counts(rs.getLong("open"), rs.getLong("overdue")));
+                    }
+                    return counts;
+                });
+    }
+
+    /** The task keys that have ever had an open task here (models no longer deployed included). */
+    List<String> taskKeys() {
+        return jdbc.sql("select distinct task_key from work_item")
+                .query(String.class)
+                .list();
+    }
+
     void delete(String taskId) {
         jdbc.sql("delete from work_item where task_id = ?").param(taskId).update();
     }

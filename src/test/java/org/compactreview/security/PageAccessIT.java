@@ -73,6 +73,30 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/my-sections", 403, 403, 403, 403));
     }
 
+    /** Actuator (issue 13): the administrators', except the open health check; signed out is 401, not a redirect. */
+    static Stream<Arguments> actuatorEndpoints() {
+        // endpoint, focal point, secretariat, manager, admin, signed out
+        return Stream.of(
+                Arguments.of("/actuator/health", 200, 200, 200, 200, 200),
+                Arguments.of("/actuator/health/liveness", 200, 200, 200, 200, 200),
+                Arguments.of("/actuator/info", 403, 403, 403, 200, 401),
+                Arguments.of("/actuator/metrics", 403, 403, 403, 200, 401),
+                Arguments.of("/actuator/prometheus", 403, 403, 403, 200, 401),
+                Arguments.of("/actuator", 403, 403, 403, 200, 401));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("actuatorEndpoints")
+    void actuatorAnswersEachRoleAsTheTableSays(
+            String endpoint, int focalPoint, int secretariat, int manager, int admin, int signedOut) throws Exception {
+        expect(endpoint, "fp-egy", focalPoint);
+        expect(endpoint, "secretariat", secretariat);
+        expect(endpoint, "manager", manager);
+        expect(endpoint, "admin", admin);
+        expect(endpoint, "contrib-egy", focalPoint);
+        mvc.perform(get(endpoint)).andExpect(status().is(signedOut));
+    }
+
     /**
      * A contributor (contrib-egy, a demo user) reaches its own "My sections" and the pages whose
      * lists are scoped to the caller (empty for it); every role's page of its own answers 403.

@@ -23,6 +23,7 @@ import org.compactreview.task.WorkItemFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -40,6 +41,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * provider ({@link OidcProvider}); its own auto-configuration stays out of the app.
  */
 @AutoConfigureMockMvc
+// Spring Boot's tests turn metrics export off by default; the operators' Prometheus scrape is tested.
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -49,6 +52,8 @@ import org.springframework.test.context.DynamicPropertySource;
             "compact-review.embedded-postgres.durable=false",
             "compact-review.initial-users.demo-users=true",
             "compact-review.mail.enabled=true",
+            // Scrapes see each change at once (the cache itself: CachedValueTest).
+            "compact-review.metrics.cache-ttl=0s",
             "camunda.bpm.job-execution.enabled=false",
             "camunda.bpm.generate-unique-process-engine-name=false",
             "spring.autoconfigure.exclude="
