@@ -2,6 +2,7 @@ package org.compactreview.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.compactreview.cycle.ReviewCycle;
@@ -84,6 +85,23 @@ class OperatorMetricsIT extends IntegrationTest {
         }
         assertThat(as("admin").getForEntity("/actuator/metrics", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    /** Prometheus itself signs in with an administrator's personal API token, no session made. */
+    @Test
+    void anAdministratorsTokenScrapes() {
+        String secret = as("admin")
+                .postForEntity(
+                        "/api/v1/me/tokens", java.util.Map.of("name", uniquePeriod("prometheus")), JsonNode.class)
+                .getBody()
+                .get("secret")
+                .asText();
+
+        ResponseEntity<String> scrape = withToken(secret).getForEntity("/actuator/prometheus", String.class);
+
+        assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scrape.getBody()).contains("compact_review_open_cycles");
+        assertThat(scrape.getHeaders().get("Set-Cookie")).isNull();
     }
 
     @Test
