@@ -107,6 +107,56 @@ class CycleProcessViewIT extends IntegrationTest {
                 .contains("تقديم التقرير المرحلي", "الإصدار");
     }
 
+    /**
+     * A cycle opened before a new version of the participant review was deployed keeps the diagram
+     * of its own version; a cycle opened after gets the new one. The extra version is deleted after
+     * the test (with its instances), so later cycles of other tests run on the app's own.
+     */
+    @Test
+    void aCycleOnAnOlderVersionShowsItsOwnVersionsDiagram() throws Exception {
+        ReviewCycle older = openAnnualReview("process-older", "EGY");
+        runCycleJobs(older.id());
+        int olderVersion = reviewVersion(older.id());
+        String deployment;
+        try (var bpmn = getClass().getClassLoader().getResourceAsStream(ParticipantReviewModel.RESOURCE)) {
+            deployment = engine.getRepositoryService()
+                    .createDeployment()
+                    .name("process-view-test-version")
+                    .addInputStream("participant-review.bpmn", bpmn)
+                    .deploy()
+                    .getId();
+        }
+        try {
+            ReviewCycle newer = openAnnualReview("process-newer", "JOR");
+            runCycleJobs(newer.id());
+            assertThat(reviewVersion(newer.id())).isEqualTo(olderVersion + 1);
+            FormClient client = new FormClient(http.getRootUri());
+            client.signIn("secretariat", "demo");
+            assertThat(client.get("/cycles/" + older.id() + "/process", "en").body())
+                    .contains("Participant review (version " + olderVersion + ")");
+            assertThat(client.get("/cycles/" + newer.id() + "/process", "en").body())
+                    .contains("Participant review (version " + (olderVersion + 1) + ")");
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private int reviewVersion(long cycleId) {
+        String definition = engine.getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(participantReview(cycleId, onlyParticipant(cycleId)))
+                .singleResult()
+                .getProcessDefinitionId();
+        return engine.getRepositoryService().getProcessDefinition(definition).getVersion();
+    }
+
+    private String onlyParticipant(long cycleId) {
+        return jdbc.sql("select participant_code from report where cycle_id = ?")
+                .param(cycleId)
+                .query(String.class)
+                .single();
+    }
+
     /** The count in the steps table's row of a task key. */
     private static String count(String html, String taskKey) {
         Matcher row = Pattern.compile(
