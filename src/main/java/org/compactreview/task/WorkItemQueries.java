@@ -2,6 +2,7 @@ package org.compactreview.task;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,5 +29,18 @@ public class WorkItemQueries {
     public Map<Long, WorkItem> latestForReports(Collection<Long> reportIds, Collection<String> taskKeys) {
         return repository.latestForReports(reportIds, taskKeys, clock.instant()).stream()
                 .collect(Collectors.toMap(WorkItem::reportId, Function.identity()));
+    }
+
+    /** How many participants of a cycle stand at each task key now (one grouped statement). */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> participantsByTaskKey(long cycleId) {
+        return repository.participantsByTaskKey(cycleId).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The open work items of a cycle at one task key, ordered by participant code. */
+    @Transactional(readOnly = true)
+    public List<WorkItem> atTaskKey(long cycleId, String taskKey) {
+        return repository.atTaskKey(cycleId, taskKey, clock.instant());
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.compactreview.platform.Page;
@@ -192,6 +193,32 @@ class WorkItemRepository {
                         + " order by w.report_id, w.created_at desc")
                 .param("reports", reportIds)
                 .param("keys", taskKeys)
+                .query((rs, n) -> map(rs, now))
+                .list();
+    }
+
+    /**
+     * How many participants of a cycle stand at each task key now: one grouped statement. A
+     * participant with two open tasks of one key (never, by the model) counts once; a task of the
+     * cycle itself (no participant) counts as one.
+     */
+    List<Map.Entry<String, Integer>> participantsByTaskKey(long cycleId) {
+        return jdbc.sql(
+                        """
+                        select task_key, count(distinct coalesce(participant_code, task_id)) as n
+                        from work_item where cycle_id = :cycle group by task_key
+                        """)
+                .param("cycle", cycleId)
+                .query((rs, n) -> Map.entry(rs.getString("task_key"), rs.getInt("n")))
+                .list();
+    }
+
+    /** The open work items of a cycle at one task key, by participant code. */
+    List<WorkItem> atTaskKey(long cycleId, String taskKey, Instant now) {
+        return jdbc.sql(SELECT + " where w.cycle_id = :cycle and w.task_key = :key"
+                        + " order by w.participant_code, w.created_at")
+                .param("cycle", cycleId)
+                .param("key", taskKey)
                 .query((rs, n) -> map(rs, now))
                 .list();
     }

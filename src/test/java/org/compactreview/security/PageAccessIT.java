@@ -70,7 +70,10 @@ class PageAccessIT extends IntegrationTest {
                 // Out of office (issue 12): one's own page for everyone, anyone's for managers and admins.
                 Arguments.of("/account/absences", 200, 200, 200, 200),
                 Arguments.of("/users/fp-jor/absences", 403, 403, 200, 200),
-                Arguments.of("/my-sections", 403, 403, 403, 403));
+                Arguments.of("/my-sections", 403, 403, 403, 403),
+                // Live process view (issue 13): secretariat and managers; an unknown cycle is 404.
+                Arguments.of("/cycles/999999/process", 403, 404, 404, 403),
+                Arguments.of("/cycles/999999/process/Task_SubmitReport", 403, 404, 404, 403));
     }
 
     /** Actuator (issue 13): the administrators', except the open health check; signed out is 401, not a redirect. */
