@@ -66,8 +66,7 @@ class MailMetricsIT extends IntegrationTest {
                 new SubmissionReminder(reports, users, framework, unreachable, properties, messages, metrics);
         double failedBefore = count("compact_review_mails_failed");
         double sentAfterFirst = count("compact_review_mails_sent");
-        assertThatThrownBy(() -> broken.remind(cycle.id(), "EGY", new Date()))
-                .isInstanceOf(MailSendException.class);
+        assertThatThrownBy(() -> broken.remind(cycle.id(), "EGY", new Date())).isInstanceOf(MailSendException.class);
         assertThat(count("compact_review_mails_failed") - failedBefore).isEqualTo(1);
         assertThat(count("compact_review_mails_sent")).isEqualTo(sentAfterFirst);
     }
