@@ -29,4 +29,13 @@ public class WorkItemQueries {
         return repository.latestForReports(reportIds, taskKeys, clock.instant()).stream()
                 .collect(Collectors.toMap(WorkItem::reportId, Function.identity()));
     }
+
+    /**
+     * How many work items of the given task key each cycle has open (the managers' follow-ups of
+     * overdue reports, for the cycles overview), by cycle id; cycles with none are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> openByCycle(Collection<Long> cycleIds, String taskKey) {
+        return repository.openByCycle(cycleIds, taskKey);
+    }
 }

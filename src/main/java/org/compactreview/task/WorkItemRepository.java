@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.compactreview.platform.Page;
@@ -168,6 +169,24 @@ class WorkItemRepository {
                 .param("keys", taskKeys)
                 .query((rs, n) -> map(rs, now))
                 .list();
+    }
+
+    Map<Long, Long> openByCycle(Collection<Long> cycleIds, String taskKey) {
+        if (cycleIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql(
+                        """
+                        select cycle_id, count(*) as open from work_item
+                        where cycle_id in (:cycles) and task_key = :key group by cycle_id
+                        """)
+                .param("cycles", cycleIds)
+                .param("key", taskKey)
+                .query((rs, n) -> Map.entry(rs.getLong("cycle_id"), rs.getLong("open")))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     List<WorkItem> forReport(long reportId, Instant now) {
