@@ -190,8 +190,11 @@ class CyclesOverviewIT extends BrowserTest {
         return opened.plus(days, ChronoUnit.DAYS);
     }
 
+    /** The cell's text, also when the wide table has scrolled it out of view. */
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return browser.findElement(By.cssSelector(css))
+                .getAttribute("textContent")
+                .trim();
     }
 
     private void wide() {
