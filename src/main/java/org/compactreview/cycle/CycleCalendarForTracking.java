@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.compactreview.platform.Page;
+import org.compactreview.platform.PageRequest;
 import org.compactreview.tracking.CycleCalendar;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,5 +62,26 @@ class CycleCalendarForTracking implements CycleCalendar {
                 .param(conferenceId)
                 .query((rs, n) -> new AnnualCycle(rs.getLong("id"), rs.getString("period")))
                 .list();
+    }
+
+    @Override
+    public Page<CycleDates> cycles(PageRequest page) {
+        long total =
+                jdbc.sql("select count(*) from review_cycle").query(Long.class).single();
+        List<CycleDates> items = jdbc.sql(
+                        """
+                        select id, kind, period, status, opened_at, submission_due from review_cycle
+                        order by opened_at desc, id desc limit ? offset ?
+                        """)
+                .params(page.size(), page.offset())
+                .query((rs, n) -> new CycleDates(
+                        rs.getLong("id"),
+                        rs.getString("kind"),
+                        rs.getString("period"),
+                        rs.getString("status"),
+                        rs.getTimestamp("opened_at").toInstant(),
+                        rs.getTimestamp("submission_due").toInstant()))
+                .list();
+        return new Page<>(items, page.page(), page.size(), total);
     }
 }

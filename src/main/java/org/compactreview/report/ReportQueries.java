@@ -1,9 +1,17 @@
 package org.compactreview.report;
 
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +100,78 @@ public class ReportQueries {
                         rs.getInt("objective_number"), rs.getString("participant_code"), rs.getString("achievements")))
                 .list();
     }
+
+    /**
+     * The overview's facts of each given cycle in one statement: reports per status, every first
+     * submission's instant, how many first submissions were decided and how many of them accepted
+     * as they were, and each accepted report's seconds from first submission to acceptance. A
+     * cycle without reports is absent from the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, CycleReportFacts> overviewFacts(Collection<Long> cycleIds) {
+        if (cycleIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql(
+                        """
+                        select r.cycle_id,
+                               count(*) filter (where r.status = 'DRAFT') as drafts,
+                               count(*) filter (where r.status = 'SUBMITTED') as submitted,
+                               count(*) filter (where r.status = 'RETURNED') as returned,
+                               count(*) filter (where r.status = 'ACCEPTED') as accepted,
+                               count(*) filter (where r.status in ('NOT_SUBMITTED', 'CLOSED')) as closed,
+                               array_remove(array_agg(v.submitted_at), null) as first_submissions,
+                               count(d.decision) as first_decided,
+                               count(*) filter (where d.decision = 'ACCEPT') as accepted_first,
+                               array_remove(array_agg(cast(extract(epoch from (a.decided_at - v.submitted_at)) as bigint)),
+                                            null) as seconds_to_acceptance
+                        from report r
+                        left join report_version v on v.report_id = r.id and v.version = 1
+                        left join validation_decision d on d.report_id = r.id and d.version = 1
+                        left join validation_decision a on a.report_id = r.id and a.decision = 'ACCEPT'
+                        where r.cycle_id in (:cycles)
+                        group by r.cycle_id
+                        """)
+                .param("cycles", cycleIds)
+                .query((rs, n) -> new CycleReportFacts(
+                        rs.getLong("cycle_id"),
+                        rs.getInt("drafts"),
+                        rs.getInt("submitted"),
+                        rs.getInt("returned"),
+                        rs.getInt("accepted"),
+                        rs.getInt("closed"),
+                        instants(rs.getArray("first_submissions")),
+                        rs.getInt("first_decided"),
+                        rs.getInt("accepted_first"),
+                        longs(rs.getArray("seconds_to_acceptance"))))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(CycleReportFacts::cycleId, Function.identity()));
+    }
+
+    private static List<Instant> instants(Array array) throws SQLException {
+        return Arrays.stream((Timestamp[]) array.getArray())
+                .map(Timestamp::toInstant)
+                .toList();
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return Arrays.stream((Long[]) array.getArray()).toList();
+    }
+
+    /** What {@link #overviewFacts} counted of one cycle's reports. */
+    public record CycleReportFacts(
+            long cycleId,
+            int drafts,
+            int submitted,
+            int returned,
+            int accepted,
+            int closedUnsubmitted,
+            List<Instant> firstSubmissions,
+            int firstDecided,
+            int acceptedAtFirst,
+            List<Long> secondsToAcceptance) {}
 
     /** A report's own row, as boards list it. */
     public record ReportSummary(

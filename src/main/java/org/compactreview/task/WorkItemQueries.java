@@ -43,4 +43,13 @@ public class WorkItemQueries {
     public List<WorkItem> atTaskKey(long cycleId, String taskKey) {
         return repository.atTaskKey(cycleId, taskKey, clock.instant());
     }
+
+    /**
+     * How many work items of the given task key each cycle has open (the managers' follow-ups of
+     * overdue reports, for the cycles overview), by cycle id; cycles with none are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> openByCycle(Collection<Long> cycleIds, String taskKey) {
+        return repository.openByCycle(cycleIds, taskKey);
+    }
 }

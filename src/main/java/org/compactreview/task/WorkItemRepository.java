@@ -223,6 +223,24 @@ class WorkItemRepository {
                 .list();
     }
 
+    Map<Long, Long> openByCycle(Collection<Long> cycleIds, String taskKey) {
+        if (cycleIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql(
+                        """
+                        select cycle_id, count(*) as open from work_item
+                        where cycle_id in (:cycles) and task_key = :key group by cycle_id
+                        """)
+                .param("cycles", cycleIds)
+                .param("key", taskKey)
+                .query((rs, n) -> Map.entry(rs.getLong("cycle_id"), rs.getLong("open")))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     List<WorkItem> forReport(long reportId, Instant now) {
         return jdbc.sql(SELECT + " where w.report_id = :report order by w.created_at")
                 .param("report", reportId)

@@ -3,6 +3,8 @@ package org.compactreview.tracking;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.compactreview.platform.Page;
+import org.compactreview.platform.PageRequest;
 
 /**
  * The dates and periods of review cycles that tracking reads. Implemented by the cycle module,
@@ -23,6 +25,12 @@ public interface CycleCalendar {
      * cycles opened since the previous conference.
      */
     List<AnnualCycle> annualCyclesOf(long conferenceId, String period);
+
+    /** A page of all cycles, annual and conference, newest (last opened) first. */
+    Page<CycleDates> cycles(PageRequest page);
+
+    /** What the cycles overview shows of a cycle itself; kind and status are the enum names. */
+    record CycleDates(long id, String kind, String period, String status, Instant openedAt, Instant submissionDue) {}
 
     /** An annual cycle's id and period. */
     record AnnualCycle(long id, String period) {}

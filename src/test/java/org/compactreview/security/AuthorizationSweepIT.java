@@ -99,6 +99,7 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("POST /api/v1/conferences/{id}/stakeholder-submissions", "[403, 400, 403, 403]"),
             Map.entry("GET /api/v1/cycles", "[200, 200, 200, 200]"),
             Map.entry("POST /api/v1/cycles", "[403, 400, 403, 403]"),
+            Map.entry("GET /api/v1/cycles/overview", "[403, 200, 200, 403]"),
             Map.entry("GET /api/v1/cycles/{id}", "[200, 200, 200, 200]"),
             Map.entry("POST /api/v1/cycles/{id}/meeting/outcomes", "[403, 400, 403, 403]"),
             Map.entry("POST /api/v1/cycles/{id}/meeting/preparation", "[403, 400, 403, 403]"),

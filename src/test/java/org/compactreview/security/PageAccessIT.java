@@ -53,6 +53,8 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/reports", 200, 403, 403, 403),
                 Arguments.of("/cycles", 403, 200, 200, 200),
                 Arguments.of("/cycles/new", 403, 200, 403, 403),
+                // The cycles overview (issue 13): the secretariat and managers follow the cycles up.
+                Arguments.of("/cycles/overview", 403, 200, 200, 403),
                 Arguments.of("/validation", 403, 200, 403, 403),
                 Arguments.of("/team", 403, 200, 200, 403),
                 Arguments.of("/workload", 403, 200, 200, 403),
@@ -112,6 +114,7 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/reports", 403),
                 Arguments.of("/cycles", 403),
                 Arguments.of("/cycles/new", 403),
+                Arguments.of("/cycles/overview", 403),
                 Arguments.of("/validation", 403),
                 Arguments.of("/team", 403),
                 Arguments.of("/admin/users", 403),
