@@ -106,6 +106,16 @@ public abstract class IntegrationTest {
         BpmnAwareTests.init(engine);
     }
 
+    /**
+     * No user starts a test with a language remembered: a page's language links remember the
+     * choice ({@code ?lang=}), and a test that took them would otherwise decide the language of
+     * every later test's pages for that user (Accept-Language decides when nothing is stored).
+     */
+    @BeforeEach
+    void forgetChosenLanguages() {
+        jdbc.sql("update app_user set locale = null where locale is not null").update();
+    }
+
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
