@@ -272,7 +272,7 @@ public class Reassignments {
         if (target.username().equals(item.assignee())) {
             return Reason.ALREADY_ASSIGNED;
         }
-        if (item.candidateGroup() == null || !target.candidateGroups().contains(item.candidateGroup())) {
+        if (!item.doableBy(target.candidateGroups())) {
             return Reason.NOT_CANDIDATE;
         }
         return null;

@@ -134,7 +134,7 @@ public class Substitutions {
             String absent,
             String substitute,
             Set<String> groups) {
-        if (task.candidateGroup() == null || !groups.contains(task.candidateGroup())) {
+        if (!WorkItem.doable(task.candidateGroup(), groups)) {
             substitutions.record(Substitution.Status.STAYED, task, absenceId, absent, substitute, clock.instant());
             return;
         }

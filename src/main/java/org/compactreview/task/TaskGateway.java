@@ -197,7 +197,7 @@ public class TaskGateway {
     }
 
     private static boolean isCandidate(WorkItem item, CurrentUser user) {
-        return item.candidateGroup() != null && user.candidateGroups().contains(item.candidateGroup());
+        return item.doableBy(user.candidateGroups());
     }
 
     private static boolean managesWork(CurrentUser user) {

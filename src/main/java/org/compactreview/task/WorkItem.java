@@ -31,4 +31,13 @@ public record WorkItem(
     public boolean formless() {
         return FORMLESS_TASKS.contains(taskKey);
     }
+
+    /** Whether someone in {@code groups} may do this task: the one rule of claims, hand-overs and substitutes. */
+    public boolean doableBy(java.util.Set<String> groups) {
+        return doable(candidateGroup, groups);
+    }
+
+    static boolean doable(String candidateGroup, java.util.Set<String> groups) {
+        return candidateGroup != null && groups.contains(candidateGroup);
+    }
 }

@@ -38,9 +38,6 @@ class BulkReassignJourneyIT extends BrowserTest {
             throw failure;
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1400));
-            // The language links remember the manager's choice; other tests expect none
-            // (Accept-Language decides).
-            directory.rememberLocale("manager", null);
         }
     }
 

@@ -96,8 +96,6 @@ class DueDateAndAbsenceJourneyIT extends BrowserTest {
         screenshot("due-date-ar");
         open("/team?lang=en");
         signOut();
-        // The language links remember the user's choice; other tests expect none (Accept-Language decides).
-        directory.rememberLocale("manager", null);
     }
 
     private void wide() {
