@@ -293,7 +293,16 @@ class SecretariatPagesBenchmark extends IntegrationTest {
                 "Outcomes of the annual meeting " + cycle.period(),
                 List.of("Decision one of " + cycle.period(), "Decision two of " + cycle.period()));
         runCycleJobs(cycle.id());
+        print(
+                "pages past cycle %s: %s, reports by status %s",
+                cycle.period(), cycles.get(cycle.id()).status(), byStatus(cycle.id()));
         return cycle.id();
+    }
+
+    private Map<ReportStatus, Long> byStatus(long cycleId) {
+        return reports.list(Users.SECRETARIAT, cycleId, null).stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        Report::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     /**
@@ -317,10 +326,7 @@ class SecretariatPagesBenchmark extends IntegrationTest {
         decide(submitted.subList(0, submitted.size() / 3), HISTORY + 1, false);
         setClock(START);
         runCycleJobs(cycle.id());
-        Map<ReportStatus, Long> stages = reports.list(Users.SECRETARIAT, cycle.id(), null).stream()
-                .collect(
-                        java.util.stream.Collectors.groupingBy(Report::status, java.util.stream.Collectors.counting()));
-        print("pages open cycle reports by status: %s", stages);
+        print("pages open cycle %s: reports by status %s", cycle.period(), byStatus(cycle.id()));
         return cycle.id();
     }
 
