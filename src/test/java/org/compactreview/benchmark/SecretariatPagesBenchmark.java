@@ -81,6 +81,7 @@ class SecretariatPagesBenchmark extends IntegrationTest {
     private static final int NEVER_SUBMITTED = 2;
     private static final int LATE = 4;
     private static final int RETURN_ONE_IN = 40;
+    private static final int RETURN_IN_OPEN_CYCLE_ONE_IN = 6;
 
     @Autowired
     CycleService cycles;
@@ -280,7 +281,7 @@ class SecretariatPagesBenchmark extends IntegrationTest {
                         .filter(r -> late.contains(r.participantCode()))
                         .toList(),
                 this::submit);
-        decide(submitting, index, true);
+        decide(submitting, index, RETURN_ONE_IN, true);
         setClock(cycle.windowClosesAt().plus(1, ChronoUnit.DAYS));
         runCycleJobs(cycle.id());
         assertThat(cycles.get(cycle.id()).status()).isEqualTo(CycleStatus.CONSOLIDATED);
@@ -308,7 +309,7 @@ class SecretariatPagesBenchmark extends IntegrationTest {
     /**
      * The open cycle: opened 70 days before START, due 5 days before it (so the unsubmitted are
      * overdue at START, their window still open); a quarter untouched, a quarter saved as drafts,
-     * the rest submitted, of which a third accepted and one in 40 returned.
+     * the rest submitted, a third of them decided: one in 6 returned, the others accepted.
      */
     private long seedOpenCycle(List<String> codes) throws Exception {
         Instant openedAt = START.minus(70, ChronoUnit.DAYS);
@@ -323,7 +324,7 @@ class SecretariatPagesBenchmark extends IntegrationTest {
         setClock(openedAt.plus(40, ChronoUnit.DAYS));
         List<Report> submitted = all.subList(2 * quarter, all.size());
         concurrently(submitted, this::submit);
-        decide(submitted.subList(0, submitted.size() / 3), HISTORY + 1, false);
+        decide(submitted.subList(0, submitted.size() / 3), HISTORY + 1, RETURN_IN_OPEN_CYCLE_ONE_IN, false);
         setClock(START);
         runCycleJobs(cycle.id());
         print("pages open cycle %s: reports by status %s", cycle.period(), byStatus(cycle.id()));
@@ -361,11 +362,11 @@ class SecretariatPagesBenchmark extends IntegrationTest {
         reports.submit(report.id(), focalPoint(report.participantCode()), null);
     }
 
-    /** Accepts every report given; one in 40 is returned first (if {@code resubmit}, then accepted). */
-    private void decide(List<Report> selected, int cycleIndex, boolean resubmit) throws Exception {
+    /** Accepts the reports given, returning one in {@code returnOneIn} first (if {@code resubmit}, then accepted). */
+    private void decide(List<Report> selected, int cycleIndex, int returnOneIn, boolean resubmit) throws Exception {
         List<Report> returned = Collections.synchronizedList(new ArrayList<>());
         concurrently(selected, report -> {
-            boolean giveBack = Math.floorMod(report.participantCode().hashCode() + cycleIndex, RETURN_ONE_IN) == 0;
+            boolean giveBack = Math.floorMod(report.participantCode().hashCode() + cycleIndex, returnOneIn) == 0;
             reports.validate(
                     report.id(),
                     Users.SECRETARIAT,
