@@ -104,6 +104,8 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("POST /api/v1/cycles/{id}/meeting/outcomes", "[403, 400, 403, 403]"),
             Map.entry("POST /api/v1/cycles/{id}/meeting/preparation", "[403, 400, 403, 403]"),
             Map.entry("GET /api/v1/cycles/{id}/status", "[403, 200, 200, 200]"),
+            // The board grid (issue 13): the staff roles that see the board.
+            Map.entry("GET /api/v1/cycles/{id}/board", "[403, 200, 200, 200]"),
             Map.entry("GET /api/v1/cycles/{id}/summary", "[403, 409, 409, 409]"),
             Map.entry("POST /api/v1/delegations/{id}/return", "[403, 403, 403, 403]"),
             Map.entry("DELETE /api/v1/delegations/{id}", "[404, 403, 403, 403]"),

@@ -74,6 +74,9 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/users/fp-jor/absences", 403, 403, 200, 200),
                 Arguments.of("/my-sections", 403, 403, 403, 403),
                 // Live process view (issue 13): secretariat and managers; an unknown cycle is 404.
+                // The board grid (issue 13): the staff roles; an unknown cycle is 404, a search too long 400.
+                Arguments.of("/cycles/999999", 403, 404, 404, 404),
+                Arguments.of("/cycles/999999?q=" + "x".repeat(101), 403, 400, 400, 400),
                 Arguments.of("/cycles/999999/process", 403, 404, 404, 403),
                 Arguments.of("/cycles/999999/process/Task_SubmitReport", 403, 404, 404, 403));
     }

@@ -3,7 +3,6 @@ package org.compactreview.cycle.web;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +21,9 @@ import org.compactreview.platform.PageRequest;
 import org.compactreview.platform.PageSteps;
 import org.compactreview.platform.Problems;
 import org.compactreview.report.Consolidation;
+import org.compactreview.tracking.BoardColumn;
+import org.compactreview.tracking.BoardQuery;
 import org.compactreview.tracking.CycleBoard;
-import org.compactreview.tracking.ParticipantStatus;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The secretariat's cycle pages: list, open, board, summary and the meeting steps. */
 @Controller
@@ -119,27 +120,30 @@ class CyclePagesController {
         }
     }
 
+    /**
+     * The board grid: filters, search and page all in the address (a GET form), so a filtered page
+     * can be bookmarked, shared and paged without losing the filters. The old {@code sort}
+     * parameter is gone: the board orders overdue rows first, then by name.
+     */
     @GetMapping("/cycles/{id}")
     String board(
             @PathVariable long id,
-            @RequestParam(required = false) String stage,
             @RequestParam(required = false) String region,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String assignee,
             @RequestParam(defaultValue = "false") boolean overdue,
-            @RequestParam(defaultValue = "name") String sort,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
-        List<ParticipantStatus> rows = board.status(id).stream()
-                .filter(r -> !StringUtils.hasText(stage) || stage.equals(r.stage()))
-                .filter(r -> !StringUtils.hasText(region) || region.equals(r.region()))
-                .filter(r -> !overdue || r.overdue())
-                .sorted(order(sort))
-                .toList();
+        BoardQuery query =
+                new BoardQuery(region, stage, assignee, overdue, q, new PageRequest(page, BoardQuery.PAGE_SIZE));
         model.addAttribute("cycle", cycles.get(id));
-        model.addAttribute("rows", rows);
-        model.addAttribute("stage", stage);
-        model.addAttribute("region", region);
-        model.addAttribute("overdue", overdue);
-        model.addAttribute("sort", sort);
+        model.addAttribute("board", board.page(id, query));
+        model.addAttribute("query", query);
+        model.addAttribute("columns", BoardColumn.values());
+        model.addAttribute("unassigned", BoardQuery.UNASSIGNED);
         model.addAttribute("regions", regions());
+        model.addAttribute("pageLink", pageLink(id, query));
         return BOARD;
     }
 
@@ -219,17 +223,23 @@ class CyclePagesController {
         return framework.memberStateRegions();
     }
 
-    private static Comparator<ParticipantStatus> order(String sort) {
-        Comparator<ParticipantStatus> byName = Comparator.comparing(ParticipantStatus::participantName);
-        return switch (sort) {
-            case "stage" -> Comparator.comparing(ParticipantStatus::stage).thenComparing(byName);
-            case "status" ->
-                Comparator.comparing(ParticipantStatus::reportStatus).thenComparing(byName);
-            case "region" ->
-                Comparator.comparing((ParticipantStatus r) -> String.valueOf(r.region()))
-                        .thenComparing(byName);
-            default -> byName;
-        };
+    /** The board's address with the query's filters (blank ones left out), for the page links. */
+    private static String pageLink(long id, BoardQuery query) {
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/cycles/" + id);
+        addIfPresent(link, "region", query.region());
+        addIfPresent(link, "stage", query.stage());
+        addIfPresent(link, "assignee", query.assignee());
+        if (query.overdueOnly()) {
+            link.queryParam("overdue", true);
+        }
+        addIfPresent(link, "q", query.search());
+        return link.encode().build().toUriString();
+    }
+
+    private static void addIfPresent(UriComponentsBuilder link, String name, String value) {
+        if (StringUtils.hasText(value)) {
+            link.queryParam(name, value);
+        }
     }
 
     private String text(String code) {

@@ -5,8 +5,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.PageRequest;
 import org.compactreview.report.Consolidation;
 import org.compactreview.report.Consolidation.ObjectiveSummary;
+import org.compactreview.tracking.BoardPage;
+import org.compactreview.tracking.BoardQuery;
 import org.compactreview.tracking.CycleBoard;
 import org.compactreview.tracking.ParticipantStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,6 +45,31 @@ class TrackingController {
                 .filter(row -> overdue == null || row.overdue() == overdue)
                 .filter(row -> stage == null || stage.equalsIgnoreCase(row.stage()))
                 .toList();
+    }
+
+    /**
+     * The board grid beside {@code /status}, which keeps its unpaged list answer (the cycle status
+     * export and older clients read it): the same rows with the column each stands at, filtered,
+     * overdue first, paged.
+     */
+    @GetMapping("/board")
+    @Operation(
+            summary = "The cycle board: one row per participant with the stage (column) it stands at "
+                    + "(DRAFT, SUBMITTED, RETURNED, ACCEPTED, CLOSED), the state of every column (CURRENT, "
+                    + "PASSED, NONE), days overdue; overdue rows first, then by name; paged (50 by default). "
+                    + "Filters: region, stage (a column), assignee (a username, or '-' for open tasks nobody "
+                    + "holds), overdue, q (part of the name or code, case and accents ignored). "
+                    + "Secretariat, managers and administrators.")
+    BoardPage board(
+            @PathVariable long id,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(defaultValue = "false") boolean overdue,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "" + BoardQuery.PAGE_SIZE) int size) {
+        return board.page(id, new BoardQuery(region, stage, assignee, overdue, q, new PageRequest(page, size)));
     }
 
     @GetMapping("/summary")
