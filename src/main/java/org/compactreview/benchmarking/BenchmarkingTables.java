@@ -47,7 +47,8 @@ public class BenchmarkingTables {
         return List.of(profile(benchmarking.participant(user, code), locale));
     }
 
-    List<TableData> ofCycle(CycleBenchmark figures, Locale locale) {
+    /** The tables of figures already computed (the page shows them beside its charts). */
+    public List<TableData> ofCycle(CycleBenchmark figures, Locale locale) {
         Text t = new Text(locale);
         return List.of(
                 distribution(figures.objectives(), t),
@@ -57,7 +58,7 @@ public class BenchmarkingTables {
                 participants("benchmarking-participants", figures.participantChanges(), t));
     }
 
-    List<TableData> ofRegion(RegionBenchmark figures, Locale locale) {
+    public List<TableData> ofRegion(RegionBenchmark figures, Locale locale) {
         Text t = new Text(locale);
         return List.of(
                 distribution(figures.objectives(), t),
@@ -154,7 +155,7 @@ public class BenchmarkingTables {
         return new TableData(id, t.msg("benchmarking.participant-changes"), headers, rows);
     }
 
-    TableData profile(ParticipantProfile profile, Locale locale) {
+    public TableData profile(ParticipantProfile profile, Locale locale) {
         Text t = new Text(locale);
         List<String> headers = new ArrayList<>(List.of(t.msg("benchmarking.objective")));
         profile.cycles().stream().map(BenchmarkCycle::period).forEach(headers::add);

@@ -7,6 +7,7 @@ import org.compactreview.benchmarking.Benchmarking;
 import org.compactreview.benchmarking.BenchmarkingTables;
 import org.compactreview.benchmarking.Benchmarks.BenchmarkCycle;
 import org.compactreview.benchmarking.Benchmarks.CycleBenchmark;
+import org.compactreview.benchmarking.Benchmarks.ParticipantProfile;
 import org.compactreview.benchmarking.Benchmarks.RegionBenchmark;
 import org.compactreview.identity.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,7 +45,7 @@ class BenchmarkingPageController {
         if (selected.isPresent()) {
             CycleBenchmark figures = benchmarking.cycle(user, selected.get());
             model.addAttribute("figures", figures);
-            model.addAttribute("tables", tables.ofCycle(user, selected.get(), locale));
+            model.addAttribute("tables", tables.ofCycle(figures, locale));
             model.addAttribute("distributionChart", charts.distribution(figures.objectives(), locale));
             model.addAttribute("regionChart", charts.regions(figures.regions(), locale));
         }
@@ -62,15 +63,16 @@ class BenchmarkingPageController {
                 .orElseThrow(() -> new org.compactreview.platform.NotFoundException("cycle", "latest"));
         RegionBenchmark figures = benchmarking.region(user, cycleId, region);
         model.addAttribute("figures", figures);
-        model.addAttribute("tables", tables.ofRegion(user, cycleId, region, locale));
+        model.addAttribute("tables", tables.ofRegion(figures, locale));
         model.addAttribute("distributionChart", charts.distribution(figures.objectives(), locale));
         return REGION;
     }
 
     @GetMapping("/benchmarking/participants/{code}")
     String participant(@PathVariable String code, CurrentUser user, Locale locale, Model model) {
-        model.addAttribute("profile", benchmarking.participant(user, code));
-        model.addAttribute("tables", tables.ofParticipant(user, code, locale));
+        ParticipantProfile profile = benchmarking.participant(user, code);
+        model.addAttribute("profile", profile);
+        model.addAttribute("tables", List.of(tables.profile(profile, locale)));
         return PARTICIPANT;
     }
 }
