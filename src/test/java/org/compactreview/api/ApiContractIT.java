@@ -285,6 +285,8 @@ class ApiContractIT extends IntegrationTest {
                     if (template.contains("{")) {
                         String missing = template.replace("/tasks/{id}", "/tasks/no-such-task")
                                 .replace("{username}", "no-such-user")
+                                .replace("{code}", "NO-SUCH-PARTICIPANT")
+                                .replace("{region}", "NO-SUCH-REGION")
                                 .replace("{id}", "999999999");
                         String body = SampleBodies.of(operation);
                         ROLES.forEach(role -> call(operation, role, method, missing, body));
@@ -308,7 +310,9 @@ class ApiContractIT extends IntegrationTest {
                 .replace("/comments/{id}", "/comments/" + world.egyptComment())
                 .replace("/dialogue-posts/{id}", "/dialogue-posts/" + world.egyptPost())
                 .replace("{id}", String.valueOf(world.cycle().id()))
-                .replace("{username}", "fp-egy");
+                .replace("{username}", "fp-egy")
+                .replace("{code}", "EGY")
+                .replace("{region}", "AFRICA");
     }
 
     /** The calls that reach each success and each conflict, in an order that makes them possible. */

@@ -100,6 +100,11 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("GET /api/v1/cycles", "[200, 200, 200, 200]"),
             Map.entry("POST /api/v1/cycles", "[403, 400, 403, 403]"),
             Map.entry("GET /api/v1/cycles/overview", "[403, 200, 200, 403]"),
+            // Benchmarking (issue 13): the secretariat and managers; Egypt's accepted report counts.
+            Map.entry("GET /api/v1/benchmarking/cycles", "[403, 200, 200, 403]"),
+            Map.entry("GET /api/v1/benchmarking/cycles/{id}", "[403, 200, 200, 403]"),
+            Map.entry("GET /api/v1/benchmarking/cycles/{id}/regions/{region}", "[403, 200, 200, 403]"),
+            Map.entry("GET /api/v1/benchmarking/participants/{code}", "[403, 200, 200, 403]"),
             Map.entry("GET /api/v1/cycles/{id}", "[200, 200, 200, 200]"),
             Map.entry("POST /api/v1/cycles/{id}/meeting/outcomes", "[403, 400, 403, 403]"),
             Map.entry("POST /api/v1/cycles/{id}/meeting/preparation", "[403, 400, 403, 403]"),
@@ -272,6 +277,8 @@ class AuthorizationSweepIT extends IntegrationTest {
                         .replace("/dialogue-posts/{id}", "/dialogue-posts/" + egyptPost)
                         .replace("{id}", String.valueOf(cycle.id()))
                         .replace("{username}", "fp-egy")
+                        .replace("{code}", "EGY")
+                        .replace("{region}", "AFRICA")
                         .replace("{version}", "1");
                 int signedOut = call(method, url, null);
                 List<Integer> answers = new ArrayList<>();

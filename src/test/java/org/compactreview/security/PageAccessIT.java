@@ -55,6 +55,10 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/cycles/new", 403, 200, 403, 403),
                 // The cycles overview (issue 13): the secretariat and managers follow the cycles up.
                 Arguments.of("/cycles/overview", 403, 200, 200, 403),
+                // Benchmarking (issue 13): the secretariat and managers, like the cycles overview.
+                Arguments.of("/benchmarking", 403, 200, 200, 403),
+                Arguments.of("/benchmarking/participants/EGY", 403, 200, 200, 403),
+                Arguments.of("/benchmarking/regions/NOWHERE", 403, 404, 404, 403),
                 Arguments.of("/validation", 403, 200, 403, 403),
                 Arguments.of("/team", 403, 200, 200, 403),
                 Arguments.of("/workload", 403, 200, 200, 403),
@@ -118,6 +122,7 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/cycles", 403),
                 Arguments.of("/cycles/new", 403),
                 Arguments.of("/cycles/overview", 403),
+                Arguments.of("/benchmarking", 403),
                 Arguments.of("/validation", 403),
                 Arguments.of("/team", 403),
                 Arguments.of("/admin/users", 403),
