@@ -108,7 +108,7 @@ class SecurityConfiguration {
                                 path("/login"),
                                 path("/error"),
                                 path("/webjars/**"),
-                                path("/css/**"),
+                                path("/assets/**"),
                                 path("/favicon.ico"))
                         .permitAll()
                         .requestMatchers(path("/camunda/**"))
