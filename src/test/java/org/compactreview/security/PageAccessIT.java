@@ -75,7 +75,14 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/my-sections", 403, 403, 403, 403),
                 // Live process view (issue 13): secretariat and managers; an unknown cycle is 404.
                 Arguments.of("/cycles/999999/process", 403, 404, 404, 403),
-                Arguments.of("/cycles/999999/process/Task_SubmitReport", 403, 404, 404, 403));
+                Arguments.of("/cycles/999999/process/Task_SubmitReport", 403, 404, 404, 403),
+                // Exports (issue 13): the cycle's tables for secretariat, managers and admins; a
+                // report's printout and PDF as the report itself (404 out of reach or unknown).
+                Arguments.of("/cycles/999999/export/status?format=csv", 403, 404, 404, 404),
+                Arguments.of("/cycles/999999/export/summary?format=pdf", 403, 404, 404, 404),
+                Arguments.of("/reports/999999/print", 404, 404, 404, 404),
+                Arguments.of("/reports/999999/pdf", 404, 404, 404, 404),
+                Arguments.of("/reports/999999/export?format=xlsx", 404, 404, 404, 404));
     }
 
     /** Actuator (issue 13): the administrators', except the open health check; signed out is 401, not a redirect. */
