@@ -41,10 +41,10 @@ public class Exports {
                         Map.of(
                                 "title", table.title(),
                                 "metadata", table.metadata(),
-                                "headers", table.headers(),
+                                "headers", visualOrder(table.headers(), table.rightToLeft()),
                                 "rows",
                                         table.rows()
-                                                .map(row -> texts(row, numbers))
+                                                .map(row -> visualOrder(texts(row, numbers), table.rightToLeft()))
                                                 .toList()),
                         table.locale(),
                         out);
@@ -60,6 +60,20 @@ public class Exports {
             HttpServletResponse response)
             throws IOException {
         pdf.write(template, variables, locale, start(ExportFormat.PDF, fileName, response));
+    }
+
+    /**
+     * openhtmltopdf lays table columns out left to right even under {@code dir="rtl"} (its CSS 2.1
+     * tables have no direction), so a right-to-left table gets its columns reversed here: the first
+     * column then stands at the right, where an Arabic reader starts.
+     */
+    private static List<String> visualOrder(List<String> cells, boolean rightToLeft) {
+        if (!rightToLeft) {
+            return cells;
+        }
+        List<String> reversed = new java.util.ArrayList<>(cells);
+        java.util.Collections.reverse(reversed);
+        return reversed;
     }
 
     private static List<String> texts(List<?> row, NumberFormat numbers) {

@@ -119,19 +119,19 @@ class ExportWritersTest {
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding("UTF-8");
         engine.setTemplateResolver(resolver);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         Locale arabic = Locale.forLanguageTag("ar");
-        new PdfExport(engine)
-                .write(
-                        Exports.TABLE_TEMPLATE,
-                        Map.of(
-                                "title", ARABIC_TITLE,
-                                "metadata", List.of("Cycle: 2027"),
-                                "headers", List.of("Participant", "Text"),
-                                "rows", List.of(List.of("Egypt", ARABIC_CELL))),
-                        arabic,
-                        out);
-        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+        org.springframework.mock.web.MockHttpServletResponse response =
+                new org.springframework.mock.web.MockHttpServletResponse();
+        new Exports(new PdfExport(engine))
+                .send(
+                        table(arabic, Stream.of(Arrays.asList("Egypt", 7, ARABIC_CELL))),
+                        ExportFormat.PDF,
+                        response);
+        assertThat(response.getContentType()).isEqualTo("application/pdf");
+        assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.getHeader("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"cycle-2027-status.pdf\"");
+        try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
             // Kept for a look: target/exports/table-ar.png
             java.nio.file.Path folder = java.nio.file.Path.of("target/exports");
             java.nio.file.Files.createDirectories(folder);
@@ -140,7 +140,7 @@ class ExportWritersTest {
                     "png",
                     folder.resolve("table-ar.png").toFile());
             String text = Normalizer.normalize(new PDFTextStripper().getText(pdf), Normalizer.Form.NFKC);
-            assertThat(text).contains("Egypt", "Cycle: 2027");
+            assertThat(text).contains("Egypt", "Cycle: 2027", "٧");
             assertThat(ArabicText.missingWords(text, ARABIC_TITLE + " " + ARABIC_CELL))
                     .isEmpty();
             assertThat(ArabicText.missingWords(text, "كلمة غائبة"))

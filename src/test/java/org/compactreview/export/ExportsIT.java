@@ -146,6 +146,7 @@ class ExportsIT extends BrowserTest {
                 get("secretariat", "/api/v1/cycles/" + cycle.id() + "/summary/export?format=pdf", "ar");
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getHeaders().getContentType()).hasToString("application/pdf");
+        keepForALook(answer.getBody(), "summary-ar");
         String extracted = pdfText(answer.getBody());
         assertThat(ArabicText.missingWords(extracted, text("summary.median", ARABIC)))
                 .isEmpty();
@@ -178,6 +179,7 @@ class ExportsIT extends BrowserTest {
         ResponseEntity<byte[]> pdf = get("fp-egy", own + "pdf", "ar");
         assertThat(pdf.getStatusCode().value()).isEqualTo(200);
         assertThat(pdf.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).contains("report-EGY-v1-");
+        keepForALook(pdf.getBody(), "report-ar");
         String extracted = pdfText(pdf.getBody());
         assertThat(ArabicText.missingWords(extracted, ARABIC_TEXT)).isEmpty();
         assertThat(ArabicText.missingWords(extracted, text("report.achievements", ARABIC)))
@@ -309,6 +311,18 @@ class ExportsIT extends BrowserTest {
 
     private String text(String code, Locale locale, Object... arguments) {
         return messages.getMessage(code, arguments, locale);
+    }
+
+    /** The first page as target/exports/NAME.png, to look at. */
+    private static void keepForALook(byte[] pdf, String name) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            java.nio.file.Path folder = java.nio.file.Path.of("target/exports");
+            java.nio.file.Files.createDirectories(folder);
+            javax.imageio.ImageIO.write(
+                    new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 70),
+                    "png",
+                    folder.resolve(name + ".png").toFile());
+        }
     }
 
     private static String pdfText(byte[] pdf) throws Exception {
