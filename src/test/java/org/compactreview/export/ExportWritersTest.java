@@ -10,7 +10,6 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -123,10 +122,7 @@ class ExportWritersTest {
         org.springframework.mock.web.MockHttpServletResponse response =
                 new org.springframework.mock.web.MockHttpServletResponse();
         new Exports(new PdfExport(engine))
-                .send(
-                        table(arabic, Stream.of(Arrays.asList("Egypt", 7, ARABIC_CELL))),
-                        ExportFormat.PDF,
-                        response);
+                .send(table(arabic, Stream.of(Arrays.asList("Egypt", 7, ARABIC_CELL))), ExportFormat.PDF, response);
         assertThat(response.getContentType()).isEqualTo("application/pdf");
         assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
         assertThat(response.getHeader("Content-Disposition"))

@@ -116,6 +116,39 @@ class ExportsIT extends BrowserTest {
     }
 
     @Test
+    void exportsAtOnceEachGetTheirWholeFileAndAreEachAudited() throws Exception {
+        long before = exportsAudited("cycle", cycle.id());
+        List<String> formats = List.of("csv", "xlsx", "pdf", "csv", "xlsx", "pdf");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(formats.size());
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<byte[]>>> answers = new ArrayList<>();
+            for (int i = 0; i < formats.size(); i++) {
+                String username = i % 2 == 0 ? "secretariat" : "manager";
+                String url = "/api/v1/cycles/" + cycle.id() + "/status/export?format=" + formats.get(i);
+                answers.add(pool.submit(() -> get(username, url, "en")));
+            }
+            for (int i = 0; i < formats.size(); i++) {
+                ResponseEntity<byte[]> answer = answers.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(answer.getStatusCode().value()).isEqualTo(200);
+                byte[] body = answer.getBody();
+                switch (formats.get(i)) {
+                    case "csv" ->
+                        assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"Egypt\"", "\"Jordan\"");
+                    case "xlsx" -> {
+                        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+                            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(6);
+                        }
+                    }
+                    default -> assertThat(pdfText(body)).contains("Egypt", "Jordan");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(exportsAudited("cycle", cycle.id())).isEqualTo(before + formats.size());
+    }
+
+    @Test
     void cycleStatusAsXlsxInArabicIsRightToLeftWithNumberCells() throws Exception {
         ResponseEntity<byte[]> answer =
                 get("manager", "/api/v1/cycles/" + cycle.id() + "/status/export?format=xlsx", "ar");
