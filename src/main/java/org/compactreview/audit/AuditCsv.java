@@ -8,24 +8,22 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.compactreview.export.CsvExport;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * The audit trail as CSV (RFC 4180), written row by row as {@link AuditQuery#forEach} reads it.
- * UTF-8 with a byte order mark, so that a spreadsheet opens Arabic names and reasons correctly;
- * every cell quoted, quotes doubled; a cell that a spreadsheet would take for a formula (it
- * starts with {@code = + - @}, a tab or a carriage return) is prefixed with {@code '}, so that a
- * reason like {@code =HYPERLINK(...)} stays text.
+ * The cell rules (UTF-8 with a byte order mark, every cell quoted, a formula-looking cell such as
+ * a reason {@code =HYPERLINK(...)} neutralised) are the exports' own: {@link CsvExport}.
  */
 @Component
 public class AuditCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
 
-    /** The byte order mark: Excel reads the file as UTF-8 only with it. */
-    static final char BOM = '\uFEFF';
+    static final char BOM = CsvExport.BOM;
 
     static final List<String> HEADER =
             List.of("id", "occurred_at", "actor", "action", "object_type", "object_id", "reason", "before", "after");
@@ -92,22 +90,12 @@ public class AuditCsv {
     }
 
     private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(cell(cells.get(i)));
-        }
-        out.write("\r\n");
+        CsvExport.line(out, cells);
     }
 
     /** One quoted cell, safe to open in a spreadsheet. */
     static String cell(String value) {
-        String text = nullToEmpty(value);
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
+        return CsvExport.cell(value);
     }
 
     private static String nullToEmpty(String value) {

@@ -30,6 +30,14 @@ class CycleCalendarForTracking implements CycleCalendar {
     }
 
     @Override
+    public Optional<String> period(long cycleId) {
+        return jdbc.sql("select period from review_cycle where id = ?")
+                .param(cycleId)
+                .query(String.class)
+                .optional();
+    }
+
+    @Override
     public Optional<String> conferencePeriod(long conferenceId) {
         return jdbc.sql("select period from review_cycle where id = ? and kind = 'HIGH_LEVEL_CONFERENCE'")
                 .param(conferenceId)

@@ -53,6 +53,8 @@ final class AuditActions {
             "DIALOGUE_POSTED",
             "DIALOGUE_POST_HIDDEN",
             "POST_HIDDEN",
+            // exports (issue 13)
+            "EXPORTED",
             // capacity building
             "CAPACITY_REQUESTED",
             "CAPACITY_ASSESSED",

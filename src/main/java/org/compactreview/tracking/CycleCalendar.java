@@ -16,6 +16,9 @@ public interface CycleCalendar {
     /** The cycle's submission deadline; empty when there is no such cycle. */
     Optional<Instant> submissionDue(long cycleId);
 
+    /** Any cycle's period ("2027"); empty when there is no such cycle. For the exports' titles and file names. */
+    Optional<String> period(long cycleId);
+
     /** The period of a high-level conference; empty when there is no such conference. */
     Optional<String> conferencePeriod(long conferenceId);
 

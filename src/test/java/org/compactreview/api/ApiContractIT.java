@@ -327,6 +327,7 @@ class ApiContractIT extends IntegrationTest {
 
         void run() throws Exception {
             long cycleId = world.cycle().id();
+            exportsBeforeConsolidation(cycleId);
             String period = uniquePeriod("contract-open");
             String openCycle = "{\"kind\":\"ANNUAL_REVIEW\",\"period\":\"" + period
                     + "\",\"participants\":[\"MAR\"],\"submissionDue\":\"" + START.plus(30, ChronoUnit.DAYS) + "\"}";
@@ -428,6 +429,12 @@ class ApiContractIT extends IntegrationTest {
             runCycleJobs(meetingCycleId);
             String meeting = "/api/v1/cycles/" + meetingCycleId;
             expect(200, "GET /api/v1/cycles/{id}/summary", "manager", meeting + "/summary", null);
+            expect(
+                    200,
+                    "GET /api/v1/cycles/{id}/summary/export",
+                    "manager",
+                    meeting + "/summary/export?format=xlsx",
+                    null);
             expect(
                     200,
                     "POST /api/v1/cycles/{id}/meeting/preparation",
@@ -766,6 +773,40 @@ class ApiContractIT extends IntegrationTest {
             expect(403, "POST /api/v1/me/tokens", asToken, "/api/v1/me/tokens", "{\"name\":\"child\"}");
             expect(403, "DELETE /api/v1/me/tokens/{id}", asToken, revoke, null);
             expect(200, "DELETE /api/v1/me/tokens/{id}", "fp-jor", revoke, null);
+        }
+
+        /** Exports (issue 13): a file for each, 404 for an unknown cycle, 409 for a summary not consolidated yet. */
+        private void exportsBeforeConsolidation(long cycleId) {
+            String cycle = "/api/v1/cycles/" + cycleId;
+            String unknown = "/api/v1/cycles/999999999";
+            expect(
+                    200,
+                    "GET /api/v1/cycles/{id}/status/export",
+                    "secretariat",
+                    cycle + "/status/export?format=csv",
+                    null);
+            expect(
+                    404,
+                    "GET /api/v1/cycles/{id}/status/export",
+                    "manager",
+                    unknown + "/status/export?format=pdf",
+                    null);
+            expect(
+                    409,
+                    "GET /api/v1/cycles/{id}/summary/export",
+                    "manager",
+                    cycle + "/summary/export?format=pdf",
+                    null);
+            expect(
+                    404,
+                    "GET /api/v1/cycles/{id}/summary/export",
+                    "admin",
+                    unknown + "/summary/export?format=csv",
+                    null);
+            String egypt = "/api/v1/reports/" + world.egypt().id() + "/export?format=pdf";
+            expect(200, "GET /api/v1/reports/{id}/export", "fp-egy", egypt, null);
+            String jordan = "/api/v1/reports/" + world.jordan().id() + "/export?format=pdf";
+            expect(409, "GET /api/v1/reports/{id}/export", "fp-jor", jordan, null);
         }
 
         private String expect(int status, String operation, String user, String url, String body) {

@@ -112,6 +112,10 @@ class AuthorizationSweepIT extends IntegrationTest {
             // The board grid (issue 13): the staff roles that see the board.
             Map.entry("GET /api/v1/cycles/{id}/board", "[403, 200, 200, 200]"),
             Map.entry("GET /api/v1/cycles/{id}/summary", "[403, 409, 409, 409]"),
+            // Exports (issue 13): without ?format= the allowed roles get 400, so nothing is
+            // exported (and audited) here; ExportsIT exports for real.
+            Map.entry("GET /api/v1/cycles/{id}/status/export", "[403, 400, 400, 400]"),
+            Map.entry("GET /api/v1/cycles/{id}/summary/export", "[403, 400, 400, 400]"),
             Map.entry("POST /api/v1/delegations/{id}/return", "[403, 403, 403, 403]"),
             Map.entry("DELETE /api/v1/delegations/{id}", "[404, 403, 403, 403]"),
             Map.entry("GET /api/v1/follow-up-items", "[200, 200, 200, 200]"),
@@ -131,6 +135,7 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("GET /api/v1/reports/{id}/delegations", "[404, 200, 200, 200]"),
             Map.entry("GET /api/v1/reports/{id}/contributors", "[404, 403, 403, 403]"),
             Map.entry("GET /api/v1/reports/{id}/versions", "[404, 200, 200, 200]"),
+            Map.entry("GET /api/v1/reports/{id}/export", "[404, 400, 400, 400]"),
             Map.entry("GET /api/v1/tasks", "[200, 200, 200, 200]"),
             Map.entry("GET /api/v1/tasks/{id}", "[404, 404, 404, 404]"),
             Map.entry("POST /api/v1/tasks/{id}/assignee", "[403, 400, 400, 403]"),

@@ -82,7 +82,14 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/cycles/999999", 403, 404, 404, 404),
                 Arguments.of("/cycles/999999?q=" + "x".repeat(101), 403, 400, 400, 400),
                 Arguments.of("/cycles/999999/process", 403, 404, 404, 403),
-                Arguments.of("/cycles/999999/process/Task_SubmitReport", 403, 404, 404, 403));
+                Arguments.of("/cycles/999999/process/Task_SubmitReport", 403, 404, 404, 403),
+                // Exports (issue 13): the cycle's tables for secretariat, managers and admins; a
+                // report's printout and PDF as the report itself (404 out of reach or unknown).
+                Arguments.of("/cycles/999999/export/status?format=csv", 403, 404, 404, 404),
+                Arguments.of("/cycles/999999/export/summary?format=pdf", 403, 404, 404, 404),
+                Arguments.of("/reports/999999/print", 404, 404, 404, 404),
+                Arguments.of("/reports/999999/pdf", 404, 404, 404, 404),
+                Arguments.of("/reports/999999/export?format=xlsx", 404, 404, 404, 404));
     }
 
     /** Actuator (issue 13): the administrators', except the open health check; signed out is 401, not a redirect. */
