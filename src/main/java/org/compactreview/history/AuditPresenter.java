@@ -83,6 +83,7 @@ class AuditPresenter {
             case "capacity-request" -> "/capacity/" + id;
             case "task" -> "/history/task/" + id;
             case "user" -> viewer.has(Role.ADMIN) ? "/admin/users/" + id : null;
+            case "participant" -> viewer.seesAllParticipants() ? "/benchmarking/participants/" + id : null;
             default -> null;
         };
     }

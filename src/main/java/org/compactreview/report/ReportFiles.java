@@ -3,14 +3,13 @@ package org.compactreview.report;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.compactreview.export.ExportDates;
 import org.compactreview.export.ExportFormat;
+import org.compactreview.export.ExportHeading;
 import org.compactreview.export.ExportTable;
 import org.compactreview.export.Exports;
 import org.compactreview.identity.CurrentUser;
@@ -33,12 +32,14 @@ public class ReportFiles {
     private final ReportPrints prints;
     private final Exports exports;
     private final MessageSource messages;
+    private final ExportHeading heading;
     private final Clock clock;
 
-    ReportFiles(ReportPrints prints, Exports exports, MessageSource messages, Clock clock) {
+    ReportFiles(ReportPrints prints, Exports exports, MessageSource messages, ExportHeading heading, Clock clock) {
         this.prints = prints;
         this.exports = exports;
         this.messages = messages;
+        this.heading = heading;
         this.clock = clock;
     }
 
@@ -54,8 +55,10 @@ public class ReportFiles {
     public void send(long reportId, CurrentUser user, ExportFormat format, Locale locale, HttpServletResponse response)
             throws IOException {
         ReportPrint print = prints.export(reportId, user, format.name());
-        String fileName = "report-" + print.report().participantCode().replaceAll("[^A-Za-z0-9]+", "-") + "-v"
-                + print.version().version() + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String fileName = heading.fileName(
+                "report",
+                print.report().participantCode(),
+                "v" + print.version().version());
         if (format == ExportFormat.PDF) {
             exports.sendPdf(TEMPLATE, model(print, user, locale), locale, fileName, response);
         } else {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +37,27 @@ class MessagesTest {
                     .as(language + ": " + key + " (a literal apostrophe is written '')")
                     .doesNotContainPattern("(?<!')'(?!')");
         }
+    }
+
+    /** A key written twice keeps only its last text: the first one's callers silently show the other. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "_ar", "_fr", "_es"})
+    void noKeyIsWrittenTwice(String suffix) throws Exception {
+        List<String> keys = new ArrayList<>();
+        try (var in = MessagesTest.class.getClassLoader().getResourceAsStream("messages" + suffix + ".properties")) {
+            new Properties() {
+                @Override
+                public synchronized Object put(Object key, Object value) {
+                    keys.add((String) key);
+                    return super.put(key, value);
+                }
+            }.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        assertThat(keys.stream()
+                        .filter(key -> Collections.frequency(keys, key) > 1)
+                        .distinct())
+                .as("keys written twice in messages" + suffix)
+                .isEmpty();
     }
 
     private static String placeholders(String message) {

@@ -59,6 +59,20 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/benchmarking", 403, 200, 200, 403),
                 Arguments.of("/benchmarking/participants/EGY", 403, 200, 200, 403),
                 Arguments.of("/benchmarking/regions/NOWHERE", 403, 404, 404, 403),
+                Arguments.of(
+                        "/benchmarking/participants/EGY/tables/benchmarking-profile/export?format=csv",
+                        403,
+                        200,
+                        200,
+                        403),
+                Arguments.of(
+                        "/benchmarking/participants/EGY/tables/no-such-table/export?format=csv", 403, 404, 404, 403),
+                Arguments.of(
+                        "/benchmarking/cycles/999999/tables/benchmarking-distribution/export?format=pdf",
+                        403,
+                        404,
+                        404,
+                        403),
                 Arguments.of("/validation", 403, 200, 403, 403),
                 Arguments.of("/team", 403, 200, 200, 403),
                 Arguments.of("/workload", 403, 200, 200, 403),
