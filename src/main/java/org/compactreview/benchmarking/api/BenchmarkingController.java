@@ -90,6 +90,7 @@ class BenchmarkingController {
             responseCode = "200",
             description = "The file, as an attachment",
             content = @Content(mediaType = "*/*"))
+    @ApiResponse(responseCode = "400", description = "No format, or one that is not csv, xlsx or pdf")
     void cycleTable(
             @PathVariable long id,
             @PathVariable String table,
@@ -107,6 +108,7 @@ class BenchmarkingController {
             responseCode = "200",
             description = "The file, as an attachment",
             content = @Content(mediaType = "*/*"))
+    @ApiResponse(responseCode = "400", description = "No format, or one that is not csv, xlsx or pdf")
     void regionTable(
             @PathVariable long id,
             @PathVariable String region,
@@ -126,6 +128,7 @@ class BenchmarkingController {
             responseCode = "200",
             description = "The file, as an attachment",
             content = @Content(mediaType = "*/*"))
+    @ApiResponse(responseCode = "400", description = "No format, or one that is not csv, xlsx or pdf")
     void participantTable(
             @PathVariable String code,
             @PathVariable String table,
