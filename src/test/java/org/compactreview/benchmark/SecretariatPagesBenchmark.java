@@ -104,7 +104,7 @@ class SecretariatPagesBenchmark extends IntegrationTest {
                 new NamedRequest(
                         "board, open cycle, region + overdue",
                         "/cycles/" + open + "?region=" + encode(seeded.region()) + "&overdue=true"),
-                new NamedRequest("board, open cycle, stage VALIDATION", "/cycles/" + open + "?stage=VALIDATION"),
+                new NamedRequest("board, open cycle, stage SUBMITTED", "/cycles/" + open + "?stage=SUBMITTED"),
                 new NamedRequest("board, open cycle, page 3", "/cycles/" + open + "?page=3"),
                 new NamedRequest("board, open cycle, search", "/cycles/" + open + "?q=republic"),
                 new NamedRequest("board, last past cycle", "/cycles/" + past),

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -165,6 +166,21 @@ class PageAccessIT extends IntegrationTest {
         expect(page, "manager", manager);
         expect(page, "admin", admin);
         mvc.perform(get(page)).andExpect(status().is3xxRedirection());
+    }
+
+    /**
+     * Our own static files answer under /assets/ to anyone (the sign-in page needs its styles), with
+     * nothing at the old root paths: the resource chain resolves links only under /assets/, so the
+     * links to pages are not looked up as files (docs/performance.md, secretariat pages).
+     */
+    @Test
+    void staticFilesAnswerUnderAssetsOnly() throws Exception {
+        mvc.perform(get("/assets/css/app.css"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/css"));
+        mvc.perform(get("/assets/js/benchmarking-charts.js")).andExpect(status().isOk());
+        mvc.perform(get("/css/app.css").with(user(users.loadUserByUsername("secretariat"))))
+                .andExpect(status().isNotFound());
     }
 
     /**
