@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.compactreview.audit.AuditLog;
 import org.compactreview.audit.AuditObjectType;
-import org.compactreview.export.ExportDates;
 import org.compactreview.export.ExportFormat;
 import org.compactreview.export.ExportTable;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.DateTexts;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.report.Consolidation;
 import org.compactreview.report.Consolidation.ObjectiveSummary;
@@ -42,6 +42,7 @@ public class CycleExports {
     private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
+    private final DateTexts dates;
 
     CycleExports(
             CycleBoard board,
@@ -49,7 +50,9 @@ public class CycleExports {
             Consolidation consolidation,
             MessageSource messages,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            DateTexts dates) {
+        this.dates = dates;
         this.board = board;
         this.calendar = calendar;
         this.consolidation = consolidation;
@@ -115,7 +118,7 @@ public class CycleExports {
                 text(row.overdue() ? "export.yes" : "export.no", locale),
                 row.assignee() == null ? text("task.unassigned", locale) : row.assignee(),
                 row.submittedVersion(),
-                ExportDates.date(row.due(), locale));
+                dates.date(row.due(), locale));
     }
 
     private List<?> summaryRow(ObjectiveSummary line, Locale locale) {
@@ -146,7 +149,7 @@ public class CycleExports {
         Instant now = clock.instant();
         return List.of(
                 text("export.meta.period", locale, period),
-                text("export.meta.generated", locale, ExportDates.dateTime(now, locale), user.username()));
+                text("export.meta.generated", locale, dates.dateTime(now, locale), user.username()));
     }
 
     /** ASCII only, so that every browser and mail client keeps it: {@code cycle-2027-status-2027-03-01}. */

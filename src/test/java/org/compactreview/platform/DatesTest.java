@@ -22,7 +22,7 @@ class DatesTest {
 
     private static final Instant MORNING = Instant.parse("2027-01-10T09:05:00Z");
 
-    private final Dates dates = new Dates(messages(), ZoneOffset.UTC);
+    private final Dates dates = new Dates(new DateTexts(messages(), ZoneOffset.UTC));
 
     @AfterEach
     void reset() {
@@ -67,7 +67,7 @@ class DatesTest {
     @Test
     void timesAreShownInTheConfiguredZone() {
         in("fr");
-        Dates paris = new Dates(messages(), ZoneId.of("Europe/Paris"));
+        Dates paris = new Dates(new DateTexts(messages(), ZoneId.of("Europe/Paris")));
         assertThat(paris.dateTime(MORNING)).startsWith("10 janv. 2027 à 10:05 (");
         assertThat(dates.dateTime(null)).isEmpty();
         assertThat(dates.date((Instant) null)).isEmpty();
