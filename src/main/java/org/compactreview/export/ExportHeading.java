@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import org.compactreview.platform.DateTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +20,12 @@ public class ExportHeading {
     public static final String AUDIT_ACTION = "EXPORTED";
 
     private final MessageSource messages;
+    private final DateTexts dates;
     private final Clock clock;
 
-    ExportHeading(MessageSource messages, Clock clock) {
+    ExportHeading(MessageSource messages, DateTexts dates, Clock clock) {
         this.messages = messages;
+        this.dates = dates;
         this.clock = clock;
     }
 
@@ -32,7 +35,7 @@ public class ExportHeading {
                 messages.getMessage("export.meta.period", new Object[] {period}, locale),
                 messages.getMessage(
                         "export.meta.generated",
-                        new Object[] {ExportDates.dateTime(clock.instant(), locale), username},
+                        new Object[] {dates.dateTime(clock.instant(), locale), username},
                         locale));
     }
 

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.compactreview.audit.AuditLog;
 import org.compactreview.audit.AuditObjectType;
-import org.compactreview.export.ExportDates;
 import org.compactreview.export.ExportFormat;
 import org.compactreview.export.ExportHeading;
 import org.compactreview.export.ExportTable;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.DateTexts;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.report.Consolidation;
 import org.compactreview.report.Consolidation.ObjectiveSummary;
@@ -37,6 +37,7 @@ public class CycleExports {
     private final MessageSource messages;
     private final AuditLog audit;
     private final ExportHeading heading;
+    private final DateTexts dates;
 
     CycleExports(
             CycleBoard board,
@@ -44,7 +45,9 @@ public class CycleExports {
             Consolidation consolidation,
             MessageSource messages,
             AuditLog audit,
-            ExportHeading heading) {
+            ExportHeading heading,
+            DateTexts dates) {
+        this.dates = dates;
         this.board = board;
         this.calendar = calendar;
         this.consolidation = consolidation;
@@ -110,7 +113,7 @@ public class CycleExports {
                 text(row.overdue() ? "export.yes" : "export.no", locale),
                 row.assignee() == null ? text("task.unassigned", locale) : row.assignee(),
                 row.submittedVersion(),
-                ExportDates.date(row.due(), locale));
+                dates.date(row.due(), locale));
     }
 
     private List<?> summaryRow(ObjectiveSummary line, Locale locale) {

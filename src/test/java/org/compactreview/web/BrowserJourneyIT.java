@@ -181,8 +181,10 @@ class BrowserJourneyIT extends BrowserTest {
         screenshot("inbox-ar");
         openMyReport(period);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        // The objective's official Arabic title (A/RES/73/195), no longer the English one.
         assertThat(browser.findElement(By.cssSelector("#objective-1 legend")).getText())
-                .contains("Collect and utilize accurate and disaggregated data");
+                .contains("جمع واستخدام بيانات دقيقة ومصنفة")
+                .doesNotContain("Collect and utilize");
         screenshot("report-ar");
         signOut();
         signIn("fp-jor");
