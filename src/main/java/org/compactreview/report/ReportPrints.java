@@ -35,7 +35,7 @@ public class ReportPrints {
         Report report = reports.get(id, user);
         ReportVersion latest = reports.versions(id, user).stream()
                 .max(Comparator.comparingInt(ReportVersion::version))
-                .orElseThrow(() -> new ConflictException("problem.report.not-submitted"));
+                .orElseThrow(() -> new ConflictException("problem.report.nothing-to-print"));
         String name = framework
                 .participant(report.participantCode())
                 .map(Participant::name)

@@ -48,7 +48,14 @@ public class Figures {
     }
 
     private static Locale locale() {
-        Locale locale = LocaleContextHolder.getLocale();
+        return numbers(LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * The locale numbers of a UI language are written in: the one rule for digits, which the
+     * messages (platform/IcuMessageSource formats counts inside sentences) follow too.
+     */
+    public static Locale numbers(Locale locale) {
         if ("ar".equals(locale.getLanguage())) {
             return new Locale.Builder()
                     .setLocale(locale)
