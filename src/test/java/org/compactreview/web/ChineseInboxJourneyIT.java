@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A Chinese-speaking focal point's inbox in a Chromium that has no Chinese font installed (the
  * test machine has none): the page is Chinese, and its glyphs come from the font the application
- * ships (Noto Sans SC), so they render instead of empty boxes. Screenshots at phone and laptop
- * size for docs/screenshots.
+ * ships (Noto Sans SC), so they render instead of empty boxes; in Arabic, the shipped Noto Sans
+ * Arabic. Screenshots at phone and laptop size for docs/screenshots.
  */
 class ChineseInboxJourneyIT extends BrowserTest {
 
@@ -55,6 +55,13 @@ class ChineseInboxJourneyIT extends BrowserTest {
                     .isEqualTo(true);
             screenshot("inbox-zh-" + size.getWidth() + "x" + size.getHeight());
         }
+
+        // The same user in Arabic: the shipped Arabic font draws the page.
+        open("/inbox?lang=ar");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        assertThat(loadedFaces("Noto Sans Arabic")).isPositive();
+        screenshot(
+                "inbox-ar-shipped-font-" + browser.manage().window().getSize().getWidth());
     }
 
     /** How many faces of the family the page has downloaded and uses, once its fonts settle. */
