@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.compactreview.platform.UiLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
 public class ReferenceNames {
 
     /** The languages reference data is named in: the six official UN languages. */
-    public static final List<String> LANGUAGES = List.of("en", "ar", "zh", "fr", "ru", "es");
+    public static final List<String> LANGUAGES = UiLanguages.tags();
 
     private static final Map<String, String> ALPHA3_TO_ALPHA2 = alpha3ToAlpha2();
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.platform.UiLanguages;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.support.FormClient;
@@ -26,12 +27,8 @@ import org.springframework.http.HttpMethod;
  */
 class ReferenceNamesIT extends IntegrationTest {
 
-    /**
-     * The UI languages. A colleague is moving the list of UI languages into one place in
-     * {@code platform}; until it lands this is the one constant of this test (it must stay equal to
-     * {@link ReferenceNames#LANGUAGES}, which the first test checks).
-     */
-    private static final List<String> UI_LANGUAGES = List.of("en", "ar", "zh", "fr", "ru", "es");
+    /** The UI languages, from their one list. */
+    private static final List<String> UI_LANGUAGES = UiLanguages.tags();
 
     /**
      * Member states whose name in the language is spelled as in English, checked one by one against

@@ -56,7 +56,11 @@ public class Figures {
         return withDigits(LocaleContextHolder.getLocale());
     }
 
-    /** The locale with the digits its pages use: Arabic-Indic in Arabic, the language's own else. */
+    /**
+     * The locale with the digits its pages use: Arabic-Indic in Arabic, the language's own else. The
+     * one rule for digits: dates, figures and the counts inside messages (platform/IcuMessageSource)
+     * follow it.
+     */
     public static Locale withDigits(Locale locale) {
         if ("ar".equals(locale.getLanguage())) {
             return new Locale.Builder()

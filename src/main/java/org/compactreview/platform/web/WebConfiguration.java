@@ -1,10 +1,13 @@
 package org.compactreview.platform.web;
 
+import java.time.Duration;
 import org.compactreview.platform.LanguageChoices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
@@ -18,6 +21,18 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver(LanguageChoices users) {
         return new UserLocaleResolver(users);
+    }
+
+    /**
+     * The shipped web fonts (static/fonts, one folder per font version, docs/i18n.md) never change
+     * under their address: a browser keeps them for a year without asking again.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/assets/fonts/**")
+                .addResourceLocations("classpath:/static/fonts/")
+                .setCacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
     }
 
     @Override
