@@ -1,6 +1,5 @@
 package org.compactreview.report.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.compactreview.framework.FrameworkCatalog;
@@ -136,8 +135,7 @@ class ReportPagesController {
         model.addAttribute("groups", roundTables.roundTables());
         model.addAttribute(
                 "entries",
-                report.entries().stream()
-                        .collect(java.util.stream.Collectors.toMap(ReportEntry::objective, e -> e)));
+                report.entries().stream().collect(java.util.stream.Collectors.toMap(ReportEntry::objective, e -> e)));
         model.addAttribute("titles", titles());
         model.addAttribute("participantName", participantName(report));
         return CONFIRM;
@@ -260,11 +258,9 @@ class ReportPagesController {
         model.addAttribute("form", form);
         model.addAttribute("editable", report.status().editable());
         List<RoundTables.Group> groups = roundTables.roundTables().stream()
-                        .map(g -> new RoundTables.Group(
-                                g.number(),
-                                g.objectives().stream()
-                                        .filter(sections::contains)
-                                        .toList()))
+                .map(g -> new RoundTables.Group(
+                        g.number(),
+                        g.objectives().stream().filter(sections::contains).toList()))
                 .filter(g -> !g.objectives().isEmpty())
                 .toList();
         model.addAttribute("groups", groups);
