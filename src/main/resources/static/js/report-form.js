@@ -22,7 +22,7 @@
   var dirty = form.getAttribute('data-unsaved') === 'true';
   var edits = 0;
   var timer = null;
-  var inFlight = false;
+  var inFlight = null;
   var pending = false;
   var stopped = false;
   var leaving = false;
@@ -50,9 +50,18 @@
     timer = window.setTimeout(autosave, AUTOSAVE_DELAY_MS);
   }
 
+  /**
+   * Shows the server's status fragment; anything else (a sign-in page after the session ended,
+   * an error page) is not shown, the page says the draft was not saved.
+   */
   function show(html) {
-    var answer = new DOMParser().parseFromString('<div>' + html + '</div>', 'text/html').body.firstChild;
-    status.replaceChildren.apply(status, Array.prototype.slice.call(answer.childNodes));
+    var page = new DOMParser().parseFromString(html, 'text/html');
+    var answer = page.querySelector('.autosave-saved, .autosave-refused');
+    if (!answer) {
+      status.textContent = status.getAttribute('data-offline');
+      return null;
+    }
+    status.replaceChildren(document.importNode(answer, true));
     return status.querySelector('[data-lock-version]');
   }
 
@@ -64,17 +73,16 @@
       pending = true;
       return;
     }
-    inFlight = true;
     var sentAfter = edits;
     var body = new URLSearchParams(new FormData(form));
     body.delete('action');
     status.textContent = status.getAttribute('data-saving');
-    fetch(autosaveUrl, {method: 'POST', body: body, credentials: 'same-origin',
+    inFlight = fetch(autosaveUrl, {method: 'POST', body: body, credentials: 'same-origin',
         headers: {'Accept': 'text/html'}})
       .then(function (response) {
         return response.text().then(function (html) {
           var saved = show(html);
-          if (response.ok && saved) {
+          if (response.ok && saved && !response.redirected) {
             lockVersion.value = saved.getAttribute('data-lock-version');
             if (edits === sentAfter) {
               dirty = false;
@@ -88,8 +96,8 @@
         status.textContent = status.getAttribute('data-offline');
       })
       .then(function () {
-        inFlight = false;
-        if (pending) {
+        inFlight = null;
+        if (pending && !leaving) {
           pending = false;
           schedule();
         }
@@ -134,10 +142,21 @@
       anchor.value = fieldset.id;
     }
   });
-  form.addEventListener('submit', function () {
-    leaving = true;
-    dirty = false;
+  // A save or review clicked while an autosave is on its way waits for its answer, so that it
+  // goes with the version the autosave wrote (else the page's own autosave would make it stale).
+  form.addEventListener('submit', function (event) {
     window.clearTimeout(timer);
+    leaving = true;
+    if (inFlight) {
+      event.preventDefault();
+      var submitter = event.submitter;
+      inFlight.then(function () {
+        dirty = false;
+        form.requestSubmit(submitter);
+      });
+      return;
+    }
+    dirty = false;
   });
   window.addEventListener('beforeunload', function (event) {
     if (dirty) {
