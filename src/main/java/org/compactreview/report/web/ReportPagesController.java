@@ -1,7 +1,5 @@
 package org.compactreview.report.web;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.compactreview.framework.FrameworkCatalog;
@@ -48,10 +46,6 @@ class ReportPagesController {
     static final String QUEUE = "report/queue";
     static final String VALIDATE = "report/validate";
 
-    /** A field of the entries a save sent: {@code entries[k].rating}. */
-    private static final java.util.regex.Pattern SENT_ENTRY =
-            java.util.regex.Pattern.compile("^entries\\[(\\d+)](.*)$");
-
     private final ReportService reports;
     private final FrameworkCatalog framework;
     private final SupportRequests supportRequests;
@@ -77,16 +71,10 @@ class ReportPagesController {
         this.problems = problems;
     }
 
-    /**
-     * Binds only the fields the form has: one entry per objective (index = number - 1). Any other
-     * index ({@code entries[300]}, {@code entries[-1]}) is left unbound and refused by {@link #save}
-     * with a message, instead of failing inside the binder.
-     */
+    /** Binds only the fields the form has (see {@link FormEntries#bindOnlyTheFormsEntries}). */
     @InitBinder("form")
     void bindOnlyTheFormsEntries(WebDataBinder binder) {
-        List<String> fields = new ArrayList<>(List.of("lockVersion"));
-        framework.objectives().forEach(o -> fields.add("entries[" + (o.number() - 1) + "].*"));
-        binder.setAllowedFields(fields.toArray(String[]::new));
+        FormEntries.bindOnlyTheFormsEntries(binder, framework);
     }
 
     @GetMapping("/reports/{id}")
@@ -95,41 +83,34 @@ class ReportPagesController {
         return showForm(report, ReportForm.of(report), user, model);
     }
 
+    /**
+     * Saves the draft and returns to the objective the user was in ({@code anchor}, kept by the
+     * page's script), or goes on to the review before submission.
+     */
     @PostMapping("/reports/{id}")
     String save(
             @PathVariable long id,
             @ModelAttribute("form") ReportForm form,
             BindingResult errors,
             @RequestParam(defaultValue = "save") String action,
+            @RequestParam(required = false) String anchor,
             CurrentUser user,
             Model model,
             RedirectAttributes redirect) {
-        Optional<String> outside = Arrays.stream(errors.getSuppressedFields())
-                .filter(field -> field.startsWith("entries"))
-                .findFirst();
+        Optional<String> outside = FormEntries.outsideTheForm(errors);
         if (outside.isPresent()) {
             model.addAttribute(
                     "formError",
                     problems.text(LocaleContextHolder.getLocale(), "validation.entry.not-on-form", outside.get()));
             return showForm(reports.get(id, user), form, user, model);
         }
-        // Only the entries the user changed: the others may have been saved meanwhile by a
-        // colleague or a contributor, whose work an old copy must not overwrite.
-        List<Integer> formIndexes = new ArrayList<>();
-        List<ReportEntry> entries = new ArrayList<>();
-        for (int i = 0; i < form.getEntries().size(); i++) {
-            ReportForm.EntryForm entry = form.getEntries().get(i);
-            if (entry != null && entry.touched()) {
-                formIndexes.add(i);
-                entries.add(entry.toEntry());
-            }
-        }
+        FormEntries.Touched touched = FormEntries.touched(form);
         try {
-            reports.saveDraft(id, user, form.getLockVersion(), entries);
+            reports.saveDraft(id, user, form.getLockVersion(), touched.entries());
         } catch (InvalidInputException invalid) {
             invalid.fieldProblems()
                     .forEach(p -> errors.rejectValue(
-                            onTheForm(p.field(), formIndexes), p.messageCode(), p.arguments(), p.messageCode()));
+                            touched.onTheForm(p.field()), p.messageCode(), p.arguments(), p.messageCode()));
             return showForm(reports.get(id, user), form, user, model);
         } catch (ConflictException stale) {
             model.addAttribute("formError", problems.describe(stale));
@@ -139,16 +120,7 @@ class ReportPagesController {
             return "redirect:/reports/" + id + "/submit";
         }
         redirect.addFlashAttribute("flash", "flash.report.saved");
-        return "redirect:/reports/" + id;
-    }
-
-    /** A problem's field as the service named it ({@code entries[k]} of what was sent), as on the form. */
-    private static String onTheForm(String field, List<Integer> formIndexes) {
-        java.util.regex.Matcher sent = SENT_ENTRY.matcher(field);
-        if (sent.matches() && Integer.parseInt(sent.group(1)) < formIndexes.size()) {
-            return "entries[" + formIndexes.get(Integer.parseInt(sent.group(1))) + "]" + sent.group(2);
-        }
-        return field;
+        return "redirect:/reports/" + id + FormEntries.returnAnchor(anchor, framework);
     }
 
     @GetMapping("/reports/{id}/submit")
@@ -159,6 +131,13 @@ class ReportPagesController {
         Report report = reports.get(id, user);
         model.addAttribute("report", report);
         model.addAttribute("missing", report.missingObjectives());
+        // The whole report as it will be submitted, read-only, grouped as on the form.
+        model.addAttribute("groups", roundTables.roundTables());
+        model.addAttribute(
+                "entries",
+                report.entries().stream().collect(java.util.stream.Collectors.toMap(ReportEntry::objective, e -> e)));
+        model.addAttribute("titles", titles());
+        model.addAttribute("participantName", participantName(report));
         return CONFIRM;
     }
 
@@ -259,6 +238,7 @@ class ReportPagesController {
                         .collect(java.util.stream.Collectors.groupingBy(FollowUpView::objective)));
         model.addAttribute("titles", titles());
         model.addAttribute("participantName", participantName(report));
+        FormProgress.addTo(model, form, report, roundTables.roundTables());
         // The participant's capacity-building requests (open and closed) beside each objective.
         model.addAttribute(
                 "requests",
@@ -277,22 +257,20 @@ class ReportPagesController {
         model.addAttribute("report", report);
         model.addAttribute("form", form);
         model.addAttribute("editable", report.status().editable());
-        model.addAttribute(
-                "groups",
-                roundTables.roundTables().stream()
-                        .map(g -> new RoundTables.Group(
-                                g.number(),
-                                g.objectives().stream()
-                                        .filter(sections::contains)
-                                        .toList()))
-                        .filter(g -> !g.objectives().isEmpty())
-                        .toList());
+        List<RoundTables.Group> groups = roundTables.roundTables().stream()
+                .map(g -> new RoundTables.Group(
+                        g.number(),
+                        g.objectives().stream().filter(sections::contains).toList()))
+                .filter(g -> !g.objectives().isEmpty())
+                .toList();
+        model.addAttribute("groups", groups);
         delegationPanel.addTo(model, report, user);
         model.addAttribute("sources", List.of());
         model.addAttribute("followUps", java.util.Map.of());
         model.addAttribute("requests", java.util.Map.of());
         model.addAttribute("titles", titles());
         model.addAttribute("participantName", participantName(report));
+        FormProgress.addTo(model, form, report, groups);
         return FORM;
     }
 
