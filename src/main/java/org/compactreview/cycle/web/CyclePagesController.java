@@ -1,21 +1,11 @@
 package org.compactreview.cycle.web;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.compactreview.cycle.CycleKind;
 import org.compactreview.cycle.CycleService;
 import org.compactreview.cycle.MeetingService;
-import org.compactreview.cycle.OpenCycleRequest;
-import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.framework.FrameworkCatalog;
-import org.compactreview.framework.Participant;
-import org.compactreview.framework.ParticipantKind;
 import org.compactreview.identity.CurrentUser;
-import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.platform.PageSteps;
@@ -24,7 +14,6 @@ import org.compactreview.report.Consolidation;
 import org.compactreview.tracking.BoardColumn;
 import org.compactreview.tracking.BoardQuery;
 import org.compactreview.tracking.CycleBoard;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +31,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CyclePagesController {
 
     static final String LIST = "cycle/list";
-    static final String NEW = "cycle/new";
     static final String BOARD = "cycle/board";
     static final String SUMMARY = "cycle/summary";
 
@@ -75,49 +63,6 @@ class CyclePagesController {
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("cycles", cycles.list(new PageRequest(page, 25)));
         return LIST;
-    }
-
-    @GetMapping("/cycles/new")
-    @PreAuthorize("hasRole('SECRETARIAT')")
-    String newCycle(Model model) {
-        return showNew(model, "", "", "all", Set.of(), Set.of(), null);
-    }
-
-    @PostMapping("/cycles/new")
-    @PreAuthorize("hasRole('SECRETARIAT')")
-    String open(
-            @RequestParam(defaultValue = "") String period,
-            @RequestParam(defaultValue = "") String due,
-            @RequestParam(defaultValue = "all") String scope,
-            @RequestParam(required = false) Set<String> regions,
-            @RequestParam(required = false) Set<String> participants,
-            CurrentUser user,
-            Model model,
-            RedirectAttributes redirect) {
-        Set<String> chosenRegions = regions == null ? Set.of() : regions;
-        Set<String> chosen = participants == null ? Set.of() : participants;
-        LocalDate dueDate;
-        try {
-            dueDate = LocalDate.parse(due);
-        } catch (java.time.format.DateTimeParseException e) {
-            return showNew(model, period, due, scope, chosenRegions, chosen, text("validation.cycle.due-date"));
-        }
-        List<String> selected = "all".equals(scope) ? null : selection(chosenRegions, chosen);
-        try {
-            ReviewCycle cycle = cycles.open(
-                    new OpenCycleRequest(
-                            CycleKind.ANNUAL_REVIEW,
-                            period.trim(),
-                            selected,
-                            dueDate.atTime(23, 59, 59).toInstant(ZoneOffset.UTC),
-                            null,
-                            null),
-                    user);
-            redirect.addFlashAttribute("flash", "flash.cycle.opened");
-            return "redirect:/cycles/" + cycle.id();
-        } catch (InvalidInputException | ConflictException refused) {
-            return showNew(model, period, due, scope, chosenRegions, chosen, problems.describe(refused));
-        }
     }
 
     /**
@@ -190,35 +135,6 @@ class CyclePagesController {
         });
     }
 
-    private String showNew(
-            Model model,
-            String period,
-            String due,
-            String scope,
-            Set<String> regions,
-            Set<String> participants,
-            String error) {
-        model.addAttribute("period", period);
-        model.addAttribute("due", due);
-        model.addAttribute("scope", scope);
-        model.addAttribute("chosenRegions", regions);
-        model.addAttribute("chosen", participants);
-        model.addAttribute("regions", regions());
-        model.addAttribute("participants", framework.participants());
-        model.addAttribute("formError", error);
-        return NEW;
-    }
-
-    private List<String> selection(Set<String> regions, Set<String> participants) {
-        Set<String> selected = new LinkedHashSet<>();
-        framework.participants().stream()
-                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE && regions.contains(p.region()))
-                .map(Participant::code)
-                .forEach(selected::add);
-        selected.addAll(participants);
-        return List.copyOf(selected);
-    }
-
     private List<String> regions() {
         return framework.memberStateRegions();
     }
@@ -240,9 +156,5 @@ class CyclePagesController {
         if (StringUtils.hasText(value)) {
             link.queryParam(name, value);
         }
-    }
-
-    private String text(String code) {
-        return problems.text(LocaleContextHolder.getLocale(), code);
     }
 }
