@@ -215,7 +215,7 @@ class BrowserJourneyIT extends BrowserTest {
     }
 
     private void reviewInQueue(String participant, String cycleId) {
-        open("/validation");
+        open("/validation?cycle=" + cycleId);
         click(By.cssSelector(
                 "#validation-queue tr[data-participant='" + participant + "'][data-cycle='" + cycleId + "'] a"));
     }

@@ -11,6 +11,7 @@ import org.compactreview.capacity.SupportPlan;
 import org.compactreview.capacity.UpdateStatus;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.Confirmations;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.PageSteps;
 import org.compactreview.task.TaskGateway;
@@ -36,12 +37,19 @@ class CapacityPagesController {
     private final TaskGateway tasks;
     private final FrameworkCatalog framework;
     private final PageSteps steps;
+    private final Confirmations confirmations;
 
-    CapacityPagesController(CapacityService capacity, TaskGateway tasks, FrameworkCatalog framework, PageSteps steps) {
+    CapacityPagesController(
+            CapacityService capacity,
+            TaskGateway tasks,
+            FrameworkCatalog framework,
+            PageSteps steps,
+            Confirmations confirmations) {
         this.capacity = capacity;
         this.tasks = tasks;
         this.framework = framework;
         this.steps = steps;
+        this.confirmations = confirmations;
     }
 
     @GetMapping("/capacity")
@@ -94,8 +102,19 @@ class CapacityPagesController {
             @RequestParam(required = false) Assessment assessment,
             @RequestParam(required = false) Long mergeInto,
             @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             CurrentUser user,
+            Model model,
             RedirectAttributes redirect) {
+        if (assessment == Assessment.DECLINE && !confirmed) {
+            // A declined request ends its process (issue 14: it happened on one click).
+            return confirmations.ask(
+                    model,
+                    "confirm.decline.title",
+                    "confirm.decline",
+                    capacity.get(id, user).participantName(),
+                    "/capacity/" + id);
+        }
         return steps.run(
                 redirect,
                 "/capacity/" + id,

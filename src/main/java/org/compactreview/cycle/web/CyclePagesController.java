@@ -6,6 +6,7 @@ import org.compactreview.cycle.CycleService;
 import org.compactreview.cycle.MeetingService;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.Confirmations;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.platform.PageSteps;
@@ -41,6 +42,7 @@ class CyclePagesController {
     private final FrameworkCatalog framework;
     private final Problems problems;
     private final PageSteps steps;
+    private final Confirmations confirmations;
 
     CyclePagesController(
             CycleService cycles,
@@ -49,7 +51,8 @@ class CyclePagesController {
             Consolidation consolidation,
             FrameworkCatalog framework,
             Problems problems,
-            PageSteps steps) {
+            PageSteps steps,
+            Confirmations confirmations) {
         this.cycles = cycles;
         this.meetings = meetings;
         this.board = board;
@@ -57,6 +60,7 @@ class CyclePagesController {
         this.framework = framework;
         this.problems = problems;
         this.steps = steps;
+        this.confirmations = confirmations;
     }
 
     @GetMapping("/cycles")
@@ -121,10 +125,22 @@ class CyclePagesController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String outcomes,
             @RequestParam(defaultValue = "") String decisions,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             CurrentUser user,
+            Model model,
             RedirectAttributes redirect) {
+        boolean valid = StringUtils.hasText(outcomes) && outcomes.length() <= 20000;
+        if (valid && !confirmed) {
+            // Recording the outcomes closes the cycle (issue 14: it happened on one click).
+            return confirmations.ask(
+                    model,
+                    "confirm.outcomes.title",
+                    "confirm.outcomes",
+                    cycles.get(id).period(),
+                    "/cycles/" + id);
+        }
         return steps.run(redirect, "/cycles/" + id, "flash.meeting.recorded", () -> {
-            if (!StringUtils.hasText(outcomes) || outcomes.length() > 20000) {
+            if (!valid) {
                 throw new InvalidInputException("outcomes", "validation.meeting.outcomes");
             }
             List<String> lines = Arrays.stream(decisions.split("\\R"))
