@@ -161,7 +161,8 @@ class SecretariatStumblesIT extends IntegrationTest {
                     .getContentAsString();
             assertThat(searched)
                     .contains("data-participant=\"" + someone.code() + "\"")
-                    .contains("1–1 of 1");
+                    .contains("of " + named(sixty, someone.name()));
+            assertThat(rows(searched)).hasSize((int) named(sixty, someone.name()));
 
             String region = someone.region();
             long inRegion = sixty.stream()
@@ -178,6 +179,79 @@ class SecretariatStumblesIT extends IntegrationTest {
                     .param(cycle.id())
                     .update();
         }
+    }
+
+    @Test
+    void cycleListIsPagedAndSearchedByPeriodAndFilteredByKind() throws Exception {
+        String prefix = "lst" + Long.toString(System.nanoTime(), 36);
+        for (int i = 0; i < 52; i++) {
+            openAnnualReview(prefix, "EGY");
+        }
+        String first = page("secretariat", "/cycles?q=" + prefix).getContentAsString();
+        assertThat(Pattern.compile("<tr data-cycle=").matcher(first).results()).hasSize(50);
+        assertThat(first).contains("1–50 of 52").contains("Annual review " + prefix + "-");
+        String second = page("secretariat", "/cycles?q=" + prefix.toUpperCase(java.util.Locale.ROOT) + "&page=1")
+                .getContentAsString();
+        assertThat(Pattern.compile("<tr data-cycle=").matcher(second).results()).hasSize(2);
+        assertThat(page("secretariat", "/cycles?q=" + prefix + "&kind=HIGH_LEVEL_CONFERENCE")
+                        .getContentAsString())
+                .contains("Nothing to show");
+        assertThat(page("manager", "/cycles?q=" + prefix + "&status=OPEN&kind=ANNUAL_REVIEW")
+                        .getContentAsString())
+                .contains("1–50 of 52");
+    }
+
+    @Test
+    void capacityRequestsArePagedAndSearchedByParticipantName() throws Exception {
+        List<String> codes = framework.memberStateCodes().subList(60, 115);
+        ReviewCycle cycle = openAnnualReview("caplist", codes.toArray(String[]::new));
+        // Requests as the process raises them after acceptance; only the list is under test here.
+        jdbc.sql(
+                        """
+                        insert into capacity_request (participant_code, objective_number, cycle_id, report_id, priorities,
+                                                      stage, created_at, updated_at)
+                        select participant_code, 23, cycle_id, id, 'Listed', 'ASSESSMENT', now(), now()
+                        from report where cycle_id = ?
+                        """)
+                .param(cycle.id())
+                .update();
+        try {
+            String first = page("secretariat", "/capacity?objective=23&stage=ASSESSMENT")
+                    .getContentAsString();
+            assertThat(Pattern.compile("<tr data-request=").matcher(first).results())
+                    .hasSize(50);
+            assertThat(first).contains("1–50 of 55").contains("objective=23&amp;stage=ASSESSMENT&amp;page=1");
+            String second = page("secretariat", "/capacity?objective=23&stage=ASSESSMENT&page=1")
+                    .getContentAsString();
+            assertThat(Pattern.compile("<tr data-request=").matcher(second).results())
+                    .hasSize(5);
+            Participant someone = framework.participant(codes.get(7)).orElseThrow();
+            String searched = page(
+                            "secretariat",
+                            "/capacity?objective=23&q="
+                                    + java.net.URLEncoder.encode(
+                                            someone.name(), java.nio.charset.StandardCharsets.UTF_8))
+                    .getContentAsString();
+            assertThat(searched)
+                    .contains("of " + named(codes, someone.name()))
+                    .contains(">" + someone.code() + "</bdi>");
+        } finally {
+            jdbc.sql("delete from capacity_request where cycle_id = ?")
+                    .param(cycle.id())
+                    .update();
+        }
+    }
+
+    /** How many of the participants have a name containing this one (Niger, Nigeria). */
+    private long named(List<String> codes, String name) {
+        return codes.stream()
+                .filter(code -> framework
+                        .participant(code)
+                        .orElseThrow()
+                        .name()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains(name.toLowerCase(java.util.Locale.ROOT)))
+                .count();
     }
 
     private List<String> rows(String html) {

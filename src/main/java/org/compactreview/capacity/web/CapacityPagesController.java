@@ -32,6 +32,8 @@ class CapacityPagesController {
     static final String LIST = "capacity/list";
     static final String DETAIL = "capacity/detail";
     static final String PRACTICES = "capacity/practices";
+    /** Issue 14: 50 to a page, like the other lists that grow with the participants. */
+    static final int PAGE_SIZE = 50;
 
     private final CapacityService capacity;
     private final TaskGateway tasks;
@@ -58,9 +60,16 @@ class CapacityPagesController {
             @RequestParam(required = false) Integer objective,
             @RequestParam(required = false) String region,
             @RequestParam(required = false) CapacityStage stage,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         CapacityFilter filter = new CapacityFilter(objective, StringUtils.hasText(region) ? region : null, stage, null);
-        model.addAttribute("requests", capacity.list(user, filter));
+        String search = StringUtils.hasText(q) ? q.trim() : null;
+        model.addAttribute(
+                "requests",
+                capacity.page(user, filter, search, new org.compactreview.platform.PageRequest(page, PAGE_SIZE)));
+        model.addAttribute("search", search);
+        model.addAttribute("pageLink", pageLink(filter, search));
         model.addAttribute("filter", filter);
         model.addAttribute("stages", CapacityStage.values());
         model.addAttribute("regions", regions());
@@ -194,5 +203,24 @@ class CapacityPagesController {
 
     private List<String> regions() {
         return framework.memberStateRegions();
+    }
+
+    /** The list's address with its filters (blank ones left out), for the page links. */
+    private static String pageLink(CapacityFilter filter, String search) {
+        org.springframework.web.util.UriComponentsBuilder link =
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/capacity");
+        if (filter.objective() != null) {
+            link.queryParam("objective", filter.objective());
+        }
+        if (filter.region() != null) {
+            link.queryParam("region", filter.region());
+        }
+        if (filter.stage() != null) {
+            link.queryParam("stage", filter.stage());
+        }
+        if (search != null) {
+            link.queryParam("q", search);
+        }
+        return link.encode().build().toUriString();
     }
 }

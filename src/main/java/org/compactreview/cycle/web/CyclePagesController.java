@@ -32,6 +32,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CyclePagesController {
 
     static final String LIST = "cycle/list";
+    /** Issue 14: 50 to a page, like the other long lists. */
+    static final int LIST_PAGE_SIZE = 50;
+
     static final String BOARD = "cycle/board";
     static final String SUMMARY = "cycle/summary";
 
@@ -64,8 +67,28 @@ class CyclePagesController {
     }
 
     @GetMapping("/cycles")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("cycles", cycles.list(new PageRequest(page, 25)));
+    String list(
+            @RequestParam(required = false) org.compactreview.cycle.CycleKind kind,
+            @RequestParam(required = false) org.compactreview.cycle.CycleStatus status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        String search = StringUtils.hasText(q) ? q.trim() : null;
+        model.addAttribute("cycles", cycles.list(kind, status, search, new PageRequest(page, LIST_PAGE_SIZE)));
+        model.addAttribute("kind", kind);
+        model.addAttribute("status", status);
+        model.addAttribute("search", search);
+        model.addAttribute("kinds", org.compactreview.cycle.CycleKind.values());
+        model.addAttribute("statuses", org.compactreview.cycle.CycleStatus.values());
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/cycles");
+        if (kind != null) {
+            link.queryParam("kind", kind);
+        }
+        if (status != null) {
+            link.queryParam("status", status);
+        }
+        addIfPresent(link, "q", search);
+        model.addAttribute("pageLink", link.encode().build().toUriString());
         return LIST;
     }
 
