@@ -128,7 +128,8 @@ class AdoptionPagesController {
         model.addAttribute(
                 "choices",
                 framework.participants().stream()
-                        .sorted(Comparator.comparing(Participant::name))
+                        .sorted(Comparator.comparing(
+                                Participant::name, java.text.Collator.getInstance(LocaleContextHolder.getLocale())))
                         .toList());
         return FORM;
     }

@@ -79,7 +79,11 @@ record OpenCycleForm(String period, String due, String scope, Set<String> region
                     case CHOSEN -> participants.contains(p.code());
                     default -> false;
                 })
-                .sorted(Comparator.comparing(Participant::name))
+                // In the user's language's alphabetical order: Côte d'Ivoire beside Costa Rica.
+                .sorted(Comparator.comparing(
+                        Participant::name,
+                        java.text.Collator.getInstance(
+                                org.springframework.context.i18n.LocaleContextHolder.getLocale())))
                 .toList();
     }
 }
