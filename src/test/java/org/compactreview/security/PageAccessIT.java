@@ -51,7 +51,10 @@ class PageAccessIT extends IntegrationTest {
         // page, focal point, secretariat, manager, admin
         return Stream.of(
                 Arguments.of("/inbox", 200, 200, 200, 200),
-                Arguments.of("/reports", 200, 403, 403, 403),
+                // Report history (issue 14): every staff role, with a participant picker; a focal point its own.
+                Arguments.of("/reports", 200, 200, 200, 200),
+                Arguments.of("/reports?participant=JOR", 404, 200, 200, 200),
+                Arguments.of("/reports?participant=NOWHERE", 404, 404, 404, 404),
                 Arguments.of("/cycles", 403, 200, 200, 200),
                 Arguments.of("/cycles/new", 403, 200, 403, 403),
                 // The cycles overview (issue 13): the secretariat and managers follow the cycles up.

@@ -38,6 +38,8 @@ class BrowserJourneyIT extends BrowserTest {
         click(By.id("p-EGY"));
         click(By.id("p-JOR"));
         click(By.id("open-submit"));
+        assertThat(browser.findElement(By.id("open-count")).getText()).startsWith("2 participants");
+        click(By.id("confirm-open"));
         assertThat(flash()).contains("The cycle is open");
         assertEveryFieldHasALabel();
         assertThat(browser.findElements(By.cssSelector("#board tbody tr"))).hasSize(2);
@@ -215,7 +217,7 @@ class BrowserJourneyIT extends BrowserTest {
     }
 
     private void reviewInQueue(String participant, String cycleId) {
-        open("/validation");
+        open("/validation?cycle=" + cycleId);
         click(By.cssSelector(
                 "#validation-queue tr[data-participant='" + participant + "'][data-cycle='" + cycleId + "'] a"));
     }

@@ -60,9 +60,21 @@ class PagesInEveryLanguageIT extends IntegrationTest {
                         "/account/absences",
                         "/dialogue",
                         "/dialogue/" + cycle.id(),
-                        "/dialogue/" + cycle.id() + "/3"),
+                        "/dialogue/" + cycle.id() + "/3",
+                        "/reports?participant=EGY"),
                 "admin",
-                List.of("/audit", "/history/user/fp-egy"),
+                List.of("/audit", "/history/user/fp-egy", "/reports?participant=EGY"),
+                // Issue 14: the secretariat's paged lists, the cycle opening and the report history.
+                "secretariat",
+                List.of(
+                        "/validation",
+                        "/validation?cycle=" + cycle.id() + "&region=AFRICA&q=egy",
+                        "/cycles",
+                        "/cycles?kind=ANNUAL_REVIEW&status=OPEN&q=languages",
+                        "/cycles/new",
+                        "/reports",
+                        "/reports?participant=EGY",
+                        "/capacity?q=egypt&stage=ASSESSMENT"),
                 "contrib-egy",
                 List.of("/my-sections"));
         List<String> failures = new ArrayList<>();

@@ -18,6 +18,8 @@ import org.compactreview.report.ReportVersion;
 import org.compactreview.report.SupportRequestView;
 import org.compactreview.report.SupportRequests;
 import org.compactreview.report.ValidationDecision;
+import org.compactreview.report.ValidationQueue;
+import org.compactreview.report.ValidationQueueQuery;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -53,6 +55,7 @@ class ReportPagesController {
     private final RoundTables roundTables;
     private final DelegationPanel delegationPanel;
     private final Problems problems;
+    private final ValidationQueue validationQueue;
 
     ReportPagesController(
             ReportService reports,
@@ -61,7 +64,8 @@ class ReportPagesController {
             FollowUps followUps,
             RoundTables roundTables,
             DelegationPanel delegationPanel,
-            Problems problems) {
+            Problems problems,
+            ValidationQueue validationQueue) {
         this.reports = reports;
         this.framework = framework;
         this.supportRequests = supportRequests;
@@ -69,6 +73,7 @@ class ReportPagesController {
         this.roundTables = roundTables;
         this.delegationPanel = delegationPanel;
         this.problems = problems;
+        this.validationQueue = validationQueue;
     }
 
     /** Binds only the fields the form has (see {@link FormEntries#bindOnlyTheFormsEntries}). */
@@ -158,10 +163,26 @@ class ReportPagesController {
         return "redirect:/inbox";
     }
 
+    /**
+     * A participant's report history. Focal points see their own participants' (all of them without
+     * {@code participant}); the secretariat, managers and administrators any participant's, chosen
+     * with {@code participant} (the report form links here with it), and without it a picker, since
+     * every participant's reports at once would be the whole database. A participant the caller
+     * does not represent, or one that does not exist, is 404 (issue 14: the link answered 403).
+     */
     @GetMapping("/reports")
-    @PreAuthorize("hasRole('FOCAL_POINT')")
-    String history(CurrentUser user, Model model) {
-        model.addAttribute("reports", reports.list(user, null, null));
+    @PreAuthorize("hasAnyRole('FOCAL_POINT', 'SECRETARIAT', 'MANAGER', 'ADMIN')")
+    String history(@RequestParam(required = false) String participant, CurrentUser user, Model model) {
+        String code = org.springframework.util.StringUtils.hasText(participant) ? participant.trim() : null;
+        if (code != null
+                && (framework.participant(code).isEmpty() || !(user.seesAllParticipants() || user.represents(code)))) {
+            throw new org.compactreview.platform.NotFoundException("participant", code);
+        }
+        boolean picker = code == null && user.seesAllParticipants();
+        model.addAttribute("reports", picker ? List.of() : reports.list(user, null, code));
+        model.addAttribute("participant", code);
+        model.addAttribute("picker", user.seesAllParticipants());
+        model.addAttribute("participants", user.seesAllParticipants() ? framework.participants() : List.of());
         return HISTORY;
     }
 
@@ -178,10 +199,37 @@ class ReportPagesController {
         return VERSION;
     }
 
+    /**
+     * The validation queue, 50 to a page, filtered by cycle and region and searched by name; every
+     * filter is in the address (a GET form), so a filtered page can be bookmarked and paged.
+     */
     @GetMapping("/validation")
     @PreAuthorize("hasRole('SECRETARIAT')")
-    String queue(CurrentUser user, Model model) {
-        model.addAttribute("reports", reports.validationQueue(user));
+    String queue(
+            @RequestParam(required = false) Long cycle,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            CurrentUser user,
+            Model model) {
+        ValidationQueueQuery query = new ValidationQueueQuery(
+                cycle, region, q, new org.compactreview.platform.PageRequest(page, ValidationQueueQuery.PAGE_SIZE));
+        model.addAttribute("reports", validationQueue.find(query, user));
+        model.addAttribute("query", query);
+        model.addAttribute("cycles", validationQueue.cycles(user));
+        model.addAttribute("regions", framework.memberStateRegions());
+        org.springframework.web.util.UriComponentsBuilder link =
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/validation");
+        if (query.cycleId() != null) {
+            link.queryParam("cycle", query.cycleId());
+        }
+        if (query.region() != null) {
+            link.queryParam("region", query.region());
+        }
+        if (query.search() != null) {
+            link.queryParam("q", query.search());
+        }
+        model.addAttribute("pageLink", link.encode().build().toUriString());
         return QUEUE;
     }
 
