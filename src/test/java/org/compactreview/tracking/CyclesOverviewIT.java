@@ -36,7 +36,7 @@ import org.springframework.http.ResponseEntity;
  */
 class CyclesOverviewIT extends BrowserTest {
 
-    private static final Instant FIRST_OPENED = Instant.parse("2041-01-01T00:00:00Z");
+    private static final Instant FIRST_OPENED = Instant.parse("2091-01-01T00:00:00Z");
     private static final Instant SECOND_OPENED = FIRST_OPENED.plus(100, ChronoUnit.DAYS);
 
     @Autowired
