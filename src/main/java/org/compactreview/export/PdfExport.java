@@ -21,13 +21,21 @@ import org.thymeleaf.context.Context;
  * the whole document in memory before writing it, so a PDF is kept to one cycle's or one report's
  * data. Arabic comes out right to left and shaped: ICU's bidi splitter and reorderer (in 1.1.31
  * the reorderer also shapes Arabic letters into their joined forms), {@code dir="rtl"} in the
- * template and a right-to-left default direction. The font ships with the app (DejaVu Sans, with
- * Arabic glyphs, under {@code fonts/}), so the output does not depend on the machine's fonts.
+ * template and a right-to-left default direction. The fonts ship with the app under {@code
+ * fonts/} (DejaVu Sans, with Arabic glyphs, then a Noto Sans SC subset for Chinese), so the output
+ * does not depend on the machine's fonts.
  */
 @Component
 public class PdfExport {
 
     static final String FONT_FAMILY = "DejaVu Sans";
+
+    /**
+     * Fallback for the characters DejaVu Sans lacks (Chinese): a subset of Noto Sans CJK SC
+     * (GB2312, CJK punctuation, fullwidth forms, the Chinese messages), listed after DejaVu Sans
+     * in the templates' {@code font-family}. A character in neither font prints as nothing.
+     */
+    static final String CJK_FONT_FAMILY = "Noto Sans SC";
 
     private final ITemplateEngine templates;
 
@@ -50,6 +58,8 @@ public class PdfExport {
         builder.defaultTextDirection(ExportTable.rightToLeft(locale) ? TextDirection.RTL : TextDirection.LTR);
         builder.useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true);
         builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true);
+        builder.useFont(() -> font("NotoSansSC-Regular-subset.ttf"), CJK_FONT_FAMILY, 400, FontStyle.NORMAL, true);
+        builder.useFont(() -> font("NotoSansSC-Bold-subset.ttf"), CJK_FONT_FAMILY, 700, FontStyle.NORMAL, true);
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         builder.run();
