@@ -1,16 +1,21 @@
 package org.compactreview.platform.web;
 
+import java.util.concurrent.TimeUnit;
 import org.compactreview.platform.LanguageChoices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The language switch: {@code ?lang=ar} on any page changes and remembers the user's language.
- * Parameters the database could not store are refused before any controller sees them.
+ * Parameters the database could not store are refused before any controller sees them. Browsers
+ * ask for {@code /favicon.ico} at the root whatever the page links, so that one file is served
+ * there too (our other static files live under {@code /assets/}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -27,5 +32,12 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch).excludePathPatterns("/api/**");
         registry.addInterceptor(new StorableParameters());
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/favicon.ico")
+                .addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(7, TimeUnit.DAYS));
     }
 }
