@@ -16,7 +16,9 @@ public enum AuditObjectType {
     /** A client address the sign-in throttle stopped. */
     ADDRESS("address"),
     /** A post of the continuous dialogue: posted, hidden by the secretariat. */
-    DIALOGUE_POST("dialogue-post");
+    DIALOGUE_POST("dialogue-post"),
+    /** A participant (by its code): its benchmarking profile exported. */
+    PARTICIPANT("participant");
 
     private final String code;
 

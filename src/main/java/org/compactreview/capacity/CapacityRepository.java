@@ -71,11 +71,56 @@ class CapacityRepository {
     }
 
     List<Row> list(CapacityFilter filter, Collection<String> onlyParticipants) {
-        StringBuilder where = new StringBuilder(" where true");
         MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, onlyParticipants, null, null, params);
+        return jdbc.sql(SELECT + where + " order by c.created_at desc, c.id desc limit 500")
+                .paramSource(params)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /**
+     * One page of the list (issue 14): the filter's requests, among {@code searched} participants
+     * (null: any) and of one cycle (null: any), newest first, with the total.
+     */
+    org.compactreview.platform.Page<Row> page(
+            CapacityFilter filter,
+            Collection<String> onlyParticipants,
+            Collection<String> searched,
+            Long cycleId,
+            org.compactreview.platform.PageRequest page) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(filter, onlyParticipants, searched, cycleId, params);
+        long total = jdbc.sql("select count(*) from capacity_request c" + where)
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<Row> rows = jdbc.sql(SELECT + where + " order by c.created_at desc, c.id desc limit :limit offset :offset")
+                .paramSource(params)
+                .query((rs, n) -> row(rs))
+                .list();
+        return new org.compactreview.platform.Page<>(rows, page.page(), page.size(), total);
+    }
+
+    private String where(
+            CapacityFilter filter,
+            Collection<String> onlyParticipants,
+            Collection<String> searched,
+            Long cycleId,
+            MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder(" where true");
         if (onlyParticipants != null) {
             where.append(" and c.participant_code in (:mine)");
             params.addValue("mine", onlyParticipants.isEmpty() ? List.of("") : onlyParticipants);
+        }
+        if (searched != null) {
+            where.append(" and c.participant_code in (:searched)");
+            params.addValue("searched", searched.isEmpty() ? List.of("") : searched);
+        }
+        if (cycleId != null) {
+            where.append(" and c.cycle_id = :cycle");
+            params.addValue("cycle", cycleId);
         }
         if (filter.objective() != null) {
             where.append(" and c.objective_number = :objective");
@@ -95,10 +140,7 @@ class CapacityRepository {
             where.append(" and c.participant_code = :participant");
             params.addValue("participant", filter.participantCode());
         }
-        return jdbc.sql(SELECT + where + " order by c.created_at desc, c.id desc limit 500")
-                .paramSource(params)
-                .query((rs, n) -> row(rs))
-                .list();
+        return where.toString();
     }
 
     void updateStage(long id, CapacityStage stage, Long mergedInto, String declineReason, Instant now) {

@@ -31,8 +31,18 @@ public class CapacityService {
     private final TaskGateway tasks;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.compactreview.framework.ParticipantSearch participantSearch;
 
-    CapacityService(CapacityRepository requests, TaskGateway tasks, AuditLog audit, Clock clock) {
+    /** As the board's and the validation queue's search. */
+    static final int MAX_SEARCH = 100;
+
+    CapacityService(
+            CapacityRepository requests,
+            TaskGateway tasks,
+            AuditLog audit,
+            Clock clock,
+            org.compactreview.framework.ParticipantSearch participantSearch) {
+        this.participantSearch = participantSearch;
         this.requests = requests;
         this.tasks = tasks;
         this.audit = audit;
@@ -48,6 +58,25 @@ public class CapacityService {
     @Transactional(readOnly = true)
     public List<CapacityRequest> list(CurrentUser user, CapacityFilter filter) {
         return full(requests.list(filter, user.seesAllParticipants() ? null : user.participants()));
+    }
+
+    /**
+     * One page of the requests the caller may see (issue 14: the list grows with 193 participants),
+     * searched by participant name ({@code search}, blank for any), newest first.
+     */
+    @Transactional(readOnly = true)
+    public org.compactreview.platform.Page<CapacityRequest> page(
+            CurrentUser user, CapacityFilter filter, String search, org.compactreview.platform.PageRequest page) {
+        if (search != null && search.length() > MAX_SEARCH) {
+            throw new InvalidInputException("q", "validation.board.search", MAX_SEARCH);
+        }
+        org.compactreview.platform.Page<CapacityRepository.Row> rows = requests.page(
+                filter,
+                user.seesAllParticipants() ? null : user.participants(),
+                participantSearch.matching(search, null),
+                null,
+                page);
+        return new org.compactreview.platform.Page<>(full(rows.items()), rows.page(), rows.size(), rows.total());
     }
 
     /** How many requests are still open, per objective (an objective without any is absent). */

@@ -32,9 +32,16 @@ public class ConferenceService {
     private final TaskGateway tasks;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.compactreview.framework.FrameworkCatalog framework;
 
     ConferenceService(
-            CycleRepository cycles, ConferenceRepository conference, TaskGateway tasks, AuditLog audit, Clock clock) {
+            CycleRepository cycles,
+            ConferenceRepository conference,
+            TaskGateway tasks,
+            AuditLog audit,
+            Clock clock,
+            org.compactreview.framework.FrameworkCatalog framework) {
+        this.framework = framework;
         this.cycles = cycles;
         this.conference = conference;
         this.tasks = tasks;
@@ -159,6 +166,16 @@ public class ConferenceService {
         ReviewCycle before = step(cycleId, user, Role.SECRETARIAT, CycleStatus.ADOPTION, CycleStatus.NEGOTIATION);
         if (commitments == null || commitments.isEmpty()) {
             throw new InvalidInputException("commitments", "validation.conference.commitments");
+        }
+        // Issue 14: "*" and unknown codes were stored as responsible participants. Every
+        // participant is said by naming none.
+        for (int i = 0; i < commitments.size(); i++) {
+            for (String code : commitments.get(i).responsible()) {
+                if (framework.participant(code).isEmpty()) {
+                    throw new InvalidInputException(
+                            "commitments[" + i + "].responsible", "validation.commitment.participant", code);
+                }
+            }
         }
         Instant now = clock.instant();
         tasks.complete(ConferenceModel.TASK_ADOPT_DECLARATION, cycleId, null, user, Map.of());

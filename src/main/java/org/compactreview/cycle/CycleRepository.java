@@ -128,6 +128,39 @@ class CycleRepository {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
+    /**
+     * One page of the cycles of a kind and a status (null: any), whose period contains
+     * {@code search} (case ignored; null: any), newest first (issue 14).
+     */
+    Page<ReviewCycle> list(CycleKind kind, CycleStatus status, String search, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where true");
+        org.springframework.jdbc.core.namedparam.MapSqlParameterSource params =
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+        if (kind != null) {
+            where.append(" and c.kind = :kind");
+            params.addValue("kind", kind.name());
+        }
+        if (status != null) {
+            where.append(" and c.status = :status");
+            params.addValue("status", status.name());
+        }
+        if (search != null) {
+            where.append(" and strpos(lower(c.period), lower(:search)) > 0");
+            params.addValue("search", search);
+        }
+        long total = jdbc.sql("select count(*) from review_cycle c" + where)
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<ReviewCycle> items = jdbc.sql(
+                        SELECT + where + " order by c.opened_at desc, c.id desc limit :limit offset :offset")
+                .paramSource(params)
+                .query((rs, n) -> map(rs))
+                .list();
+        return new Page<>(items, page.page(), page.size(), total);
+    }
+
     /** Cycles not yet closed, per kind (kinds with none are absent): one grouped query. */
     java.util.Map<CycleKind, Long> openCountsByKind() {
         java.util.Map<CycleKind, Long> counts = new java.util.EnumMap<>(CycleKind.class);

@@ -139,6 +139,15 @@ public class CycleService {
         return cycles.list(page);
     }
 
+    /** The secretariat's cycle list (issue 14): filtered by kind and status, searched by period. */
+    @Transactional(readOnly = true)
+    public Page<ReviewCycle> list(CycleKind kind, CycleStatus status, String search, PageRequest page) {
+        if (search != null && search.length() > 32) {
+            throw new InvalidInputException("q", "validation.board.search", 32);
+        }
+        return cycles.list(kind, status, search == null || search.isBlank() ? null : search.trim(), page);
+    }
+
     /** The submission phase ended for every participant: compute the summary. */
     @Transactional
     public void consolidate(long id) {

@@ -3,6 +3,7 @@ package org.compactreview.export;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.compactreview.platform.UiLanguages;
 
 /**
  * A table to export, already in the reader's language: a title, lines about it (cycle period,
@@ -25,12 +26,12 @@ public record ExportTable(
         headers = List.copyOf(headers);
     }
 
-    /** Arabic (and any other right-to-left language the app gains) is laid out right to left. */
+    /** Arabic (and any other right-to-left UI language, platform.UiLanguages) is laid out right to left. */
     public boolean rightToLeft() {
         return rightToLeft(locale);
     }
 
     public static boolean rightToLeft(Locale locale) {
-        return List.of("ar", "he", "fa", "ur").contains(locale.getLanguage());
+        return UiLanguages.isRightToLeft(locale);
     }
 }

@@ -1,15 +1,18 @@
 package org.compactreview.framework;
 
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,31 +21,56 @@ import org.springframework.stereotype.Service;
 /**
  * Reference data, read once: it changes only with a migration or an administrator's edit, and
  * every form and validation reads it.
+ *
+ * <p>Names speak the reader's language: participants, objectives and their order are the view of
+ * the current request's UI language ({@link ReferenceNames#currentLanguage()}), so that every page,
+ * export and API answer that shows a participant or an objective names it in its reader's language
+ * without each caller translating it. Outside a request (jobs, mail) the view is English, the
+ * stored names. Each language's view is built once per snapshot.
  */
 @Service
 public class FrameworkCatalog {
 
     private final JdbcClient jdbc;
+    private final ReferenceNames names;
     private volatile Snapshot snapshot;
 
-    FrameworkCatalog(JdbcClient jdbc) {
+    FrameworkCatalog(JdbcClient jdbc, ReferenceNames names) {
         this.jdbc = jdbc;
+        this.names = names;
     }
 
     public List<Objective> objectives() {
-        return snapshot().objectives();
+        return localized().objectives();
+    }
+
+    /** The objectives named in a language, whatever the current request's. */
+    public List<Objective> objectives(Locale locale) {
+        return localized(ReferenceNames.language(locale)).objectives();
+    }
+
+    /** The participants named and ordered in a language, whatever the current request's. */
+    public List<Participant> participants(Locale locale) {
+        return localized(ReferenceNames.language(locale)).participants();
+    }
+
+    /** A participant named in a language, whatever the current request's. */
+    public Optional<Participant> participant(String code, Locale locale) {
+        return Optional.ofNullable(
+                localized(ReferenceNames.language(locale)).participantsByCode().get(code));
     }
 
     public boolean isObjective(int number) {
         return snapshot().objectivesByNumber().containsKey(number);
     }
 
+    /** Member states, then regional commissions and processes, each by name in the language. */
     public List<Participant> participants() {
-        return snapshot().participants();
+        return localized().participants();
     }
 
     public Optional<Participant> participant(String code) {
-        return Optional.ofNullable(snapshot().participantsByCode().get(code));
+        return Optional.ofNullable(localized().participantsByCode().get(code));
     }
 
     public List<String> memberStateCodes() {
@@ -79,9 +107,12 @@ public class FrameworkCatalog {
         snapshot = null;
     }
 
-    /** Orders participant codes by the participants' names, as the database sorts them. */
+    /**
+     * Orders participant codes by the participants' names: in English as the database sorts them,
+     * in another language by that language's collation of the translated names.
+     */
     public Comparator<String> byParticipantName() {
-        Map<String, Integer> rank = snapshot().nameRank();
+        Map<String, Integer> rank = localized().nameRank();
         return Comparator.comparing(code -> rank.getOrDefault(code, Integer.MAX_VALUE));
     }
 
@@ -108,6 +139,48 @@ public class FrameworkCatalog {
                 .filter(p -> Objects.equals(p.region(), region))
                 .map(Participant::code)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private Localized localized() {
+        return localized(ReferenceNames.currentLanguage());
+    }
+
+    private Localized localized(String language) {
+        Snapshot current = snapshot();
+        return current.byLanguage().computeIfAbsent(language, l -> localize(current, l));
+    }
+
+    private Localized localize(Snapshot base, String language) {
+        if ("en".equals(language)) {
+            return new Localized(base.objectives(), base.participants(), base.participantsByCode(), base.nameRank());
+        }
+        List<Objective> objectives = base.objectives().stream()
+                .map(o -> new Objective(
+                        o.number(),
+                        names.objectiveShortTitle(o, language),
+                        names.objectiveTitle(o, language),
+                        o.sdgTargets()))
+                .toList();
+        Collator collator = Collator.getInstance(Locale.forLanguageTag(language));
+        List<Participant> participants = base.participants().stream()
+                .map(p -> new Participant(p.code(), names.participant(p, language), p.kind(), p.region()))
+                .sorted(Comparator.comparing(Participant::kind)
+                        .thenComparing(Participant::name, collator)
+                        .thenComparing(Participant::code))
+                .toList();
+        List<Participant> byName = participants.stream()
+                .sorted(Comparator.comparing(Participant::name, collator).thenComparing(Participant::code))
+                .toList();
+        Map<String, Integer> nameRank = new HashMap<>();
+        for (int i = 0; i < byName.size(); i++) {
+            nameRank.put(byName.get(i).code(), i);
+        }
+        return new Localized(objectives, participants, byCode(participants), nameRank);
+    }
+
+    private static Map<String, Participant> byCode(List<Participant> participants) {
+        return participants.stream()
+                .collect(Collectors.toMap(Participant::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 
     private Snapshot snapshot() {
@@ -161,11 +234,10 @@ public class FrameworkCatalog {
                 objectives,
                 objectives.stream().collect(Collectors.toMap(Objective::number, Function.identity())),
                 participants,
-                participants.stream()
-                        .collect(Collectors.toMap(
-                                Participant::code, Function.identity(), (a, b) -> a, LinkedHashMap::new)),
+                byCode(participants),
                 nameRank,
-                listedMembers);
+                listedMembers,
+                new ConcurrentHashMap<>());
     }
 
     private record Snapshot(
@@ -174,5 +246,13 @@ public class FrameworkCatalog {
             List<Participant> participants,
             Map<String, Participant> participantsByCode,
             Map<String, Integer> nameRank,
-            Map<String, List<String>> listedMembers) {}
+            Map<String, List<String>> listedMembers,
+            Map<String, Localized> byLanguage) {}
+
+    /** The participants and objectives named in one language. */
+    private record Localized(
+            List<Objective> objectives,
+            List<Participant> participants,
+            Map<String, Participant> participantsByCode,
+            Map<String, Integer> nameRank) {}
 }

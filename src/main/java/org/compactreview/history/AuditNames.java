@@ -96,6 +96,7 @@ class AuditNames {
                 case "report" -> reportName(id);
                 case "task" -> taskName(id);
                 case "user" -> personName(id);
+                case "participant" -> participantName(id);
                 default -> "";
             });
         }

@@ -1,11 +1,7 @@
 package org.compactreview.history;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.DecimalStyle;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +11,7 @@ import java.util.stream.Collectors;
 import org.compactreview.audit.AuditEvent;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.identity.Role;
+import org.compactreview.platform.DateTexts;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -28,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditPresenter {
 
+    private final DateTexts dates;
+
     /** Longer values are cut here on the pages; the CSV export has them whole. */
     static final int MAX_SHOWN = 400;
 
@@ -38,7 +37,8 @@ class AuditPresenter {
     private final MessageSource messages;
     private final AuditNames names;
 
-    AuditPresenter(MessageSource messages, AuditNames names) {
+    AuditPresenter(MessageSource messages, AuditNames names, DateTexts dates) {
+        this.dates = dates;
         this.messages = messages;
         this.names = names;
     }
@@ -83,6 +83,7 @@ class AuditPresenter {
             case "capacity-request" -> "/capacity/" + id;
             case "task" -> "/history/task/" + id;
             case "user" -> viewer.has(Role.ADMIN) ? "/admin/users/" + id : null;
+            case "participant" -> viewer.seesAllParticipants() ? "/benchmarking/participants/" + id : null;
             default -> null;
         };
     }
@@ -156,14 +157,8 @@ class AuditPresenter {
                 .collect(Collectors.joining(ChangeSet.LIST_SEPARATOR));
     }
 
-    private static String dateTime(Instant instant) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                        .withLocale(locale)
-                        .withDecimalStyle(DecimalStyle.of(locale))
-                        .withZone(ZoneOffset.UTC)
-                        .format(instant)
-                + " UTC";
+    private String dateTime(Instant instant) {
+        return dates.dateTime(instant, LocaleContextHolder.getLocale());
     }
 
     /** {@code TASK_DUE_DATE_CHANGED} as "Task due date changed", {@code supportNeeded} as "Support needed". */

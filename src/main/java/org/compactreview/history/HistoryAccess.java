@@ -41,7 +41,7 @@ class HistoryAccess {
                 switch (objectType) {
                     case "report" -> readsReport(objectId, viewer);
                     case "task" -> viewer.seesAllParticipants() || seesTask(objectId, viewer);
-                    case "cycle", "capacity-request", "dialogue-post" -> viewer.seesAllParticipants();
+                    case "cycle", "capacity-request", "dialogue-post", "participant" -> viewer.seesAllParticipants();
                     case "user", "token", "address" -> viewer.has(Role.ADMIN);
                     default -> false;
                 };

@@ -14,6 +14,7 @@ import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
+import org.compactreview.platform.UiLanguages;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -189,6 +190,10 @@ public class UserDirectory {
 
     private void checkDraft(UserDraft draft) {
         Map<String, String> problems = new LinkedHashMap<>();
+        // Pages post the draft without bean validation: the language is checked here too.
+        if (draft.locale() != null && !UiLanguages.isTag(draft.locale())) {
+            problems.put("locale", "validation.language");
+        }
         Set<Role> roles = draft.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(draft.roles());
         if (roles.contains(Role.FOCAL_POINT) && draft.participants().isEmpty()) {
             problems.put("participants", "validation.user.focal-point-needs-participant");

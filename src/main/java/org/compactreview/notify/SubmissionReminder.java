@@ -88,6 +88,11 @@ public class SubmissionReminder {
                         Collectors.mapping(Recipient::email, Collectors.toList())));
         byLanguage.forEach((language, emails) -> {
             Locale locale = Locale.forLanguageTag(language);
+            // The participant named in the mail's language, as pages name it (docs/i18n-names.md).
+            String named = framework
+                    .participant(participantCode, locale)
+                    .map(Participant::name)
+                    .orElse(participantCode);
             String dueText = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                     .withLocale(locale)
                     .withZone(ZoneOffset.UTC)
@@ -95,8 +100,8 @@ public class SubmissionReminder {
             SimpleMailMessage message = new SimpleMailMessage();
             message.setFrom(properties.from());
             message.setTo(emails.toArray(String[]::new));
-            message.setSubject(messages.getMessage("mail.reminder.subject", new Object[] {name}, locale));
-            message.setText(messages.getMessage("mail.reminder.body", new Object[] {name, dueText}, locale));
+            message.setSubject(messages.getMessage("mail.reminder.subject", new Object[] {named}, locale));
+            message.setText(messages.getMessage("mail.reminder.body", new Object[] {named, dueText}, locale));
             try {
                 mail.send(message);
             } catch (MailException e) {

@@ -3,17 +3,16 @@ package org.compactreview.report;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.compactreview.export.ExportDates;
 import org.compactreview.export.ExportFormat;
+import org.compactreview.export.ExportHeading;
 import org.compactreview.export.ExportTable;
 import org.compactreview.export.Exports;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.DateTexts;
 import org.compactreview.report.ReportPrints.ReportPrint;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -33,12 +32,22 @@ public class ReportFiles {
     private final ReportPrints prints;
     private final Exports exports;
     private final MessageSource messages;
+    private final ExportHeading heading;
     private final Clock clock;
+    private final DateTexts dates;
 
-    ReportFiles(ReportPrints prints, Exports exports, MessageSource messages, Clock clock) {
+    ReportFiles(
+            ReportPrints prints,
+            Exports exports,
+            MessageSource messages,
+            ExportHeading heading,
+            Clock clock,
+            DateTexts dates) {
+        this.dates = dates;
         this.prints = prints;
         this.exports = exports;
         this.messages = messages;
+        this.heading = heading;
         this.clock = clock;
     }
 
@@ -46,7 +55,7 @@ public class ReportFiles {
     public Map<String, Object> model(ReportPrint print, CurrentUser user, Locale locale) {
         return Map.of(
                 "print", print,
-                "submittedAt", ExportDates.dateTime(print.version().submittedAt(), locale),
+                "submittedAt", dates.dateTime(print.version().submittedAt(), locale),
                 "generated", generated(user, locale));
     }
 
@@ -54,8 +63,10 @@ public class ReportFiles {
     public void send(long reportId, CurrentUser user, ExportFormat format, Locale locale, HttpServletResponse response)
             throws IOException {
         ReportPrint print = prints.export(reportId, user, format.name());
-        String fileName = "report-" + print.report().participantCode().replaceAll("[^A-Za-z0-9]+", "-") + "-v"
-                + print.version().version() + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String fileName = heading.fileName(
+                "report",
+                print.report().participantCode(),
+                "v" + print.version().version());
         if (format == ExportFormat.PDF) {
             exports.sendPdf(TEMPLATE, model(print, user, locale), locale, fileName, response);
         } else {
@@ -80,7 +91,7 @@ public class ReportFiles {
                                 locale,
                                 print.version().version(),
                                 print.version().submittedBy(),
-                                ExportDates.dateTime(print.version().submittedAt(), locale)),
+                                dates.dateTime(print.version().submittedAt(), locale)),
                         text(
                                 "print.status",
                                 locale,
@@ -104,7 +115,7 @@ public class ReportFiles {
     }
 
     private String generated(CurrentUser user, Locale locale) {
-        return text("print.generated", locale, ExportDates.dateTime(clock.instant(), locale), user.username());
+        return text("print.generated", locale, dates.dateTime(clock.instant(), locale), user.username());
     }
 
     private String text(String code, Locale locale, Object... arguments) {

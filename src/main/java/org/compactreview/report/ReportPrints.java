@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.Map;
 import org.compactreview.audit.AuditLog;
 import org.compactreview.audit.AuditObjectType;
+import org.compactreview.export.ExportHeading;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.framework.Participant;
 import org.compactreview.identity.CurrentUser;
@@ -35,7 +36,7 @@ public class ReportPrints {
         Report report = reports.get(id, user);
         ReportVersion latest = reports.versions(id, user).stream()
                 .max(Comparator.comparingInt(ReportVersion::version))
-                .orElseThrow(() -> new ConflictException("problem.report.not-submitted"));
+                .orElseThrow(() -> new ConflictException("problem.report.nothing-to-print"));
         String name = framework
                 .participant(report.participantCode())
                 .map(Participant::name)
@@ -48,7 +49,7 @@ public class ReportPrints {
     public ReportPrint export(long id, CurrentUser user, String format) {
         ReportPrint print = print(id, user);
         audit.record(
-                "EXPORTED",
+                ExportHeading.AUDIT_ACTION,
                 AuditObjectType.REPORT.code(),
                 id,
                 null,

@@ -115,6 +115,49 @@ class ReportRepository {
                 .list();
     }
 
+    /**
+     * One page of the reports in a status, oldest change first: of one cycle ({@code cycleId} not
+     * null) and among some participants ({@code participants} not null), for the validation queue.
+     */
+    org.compactreview.platform.Page<ReportRow> withStatus(
+            ReportStatus status,
+            Long cycleId,
+            Collection<String> participants,
+            org.compactreview.platform.PageRequest page) {
+        if (participants != null && participants.isEmpty()) {
+            return new org.compactreview.platform.Page<>(List.of(), page.page(), page.size(), 0);
+        }
+        String where = " where status = :status"
+                + (cycleId == null ? "" : " and cycle_id = :cycle")
+                + (participants == null ? "" : " and participant_code in (:codes)");
+        MapSqlParameterSource params = new MapSqlParameterSource("status", status.name());
+        if (cycleId != null) {
+            params.addValue("cycle", cycleId);
+        }
+        if (participants != null) {
+            params.addValue("codes", participants);
+        }
+        long total = jdbc.sql("select count(*) from report" + where)
+                .paramSource(params)
+                .query(Long.class)
+                .single();
+        params.addValue("limit", page.size()).addValue("offset", page.offset());
+        List<ReportRow> rows = jdbc.sql(
+                        "select * from report" + where + " order by updated_at, id limit :limit offset :offset")
+                .paramSource(params)
+                .query((rs, n) -> row(rs))
+                .list();
+        return new org.compactreview.platform.Page<>(rows, page.page(), page.size(), total);
+    }
+
+    /** The cycles that have reports in a status. */
+    List<Long> cyclesWithStatus(ReportStatus status) {
+        return jdbc.sql("select distinct cycle_id from report where status = ? order by cycle_id desc")
+                .param(status.name())
+                .query(Long.class)
+                .list();
+    }
+
     /** The accepted national reports of the members since the conference before this one. */
     List<ReportRow> acceptedNationalReportsOf(Collection<String> memberCodes, long conferenceCycleId) {
         if (memberCodes.isEmpty()) {

@@ -1,9 +1,5 @@
 package org.compactreview.tracking;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,11 +8,12 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.compactreview.audit.AuditLog;
 import org.compactreview.audit.AuditObjectType;
-import org.compactreview.export.ExportDates;
 import org.compactreview.export.ExportFormat;
+import org.compactreview.export.ExportHeading;
 import org.compactreview.export.ExportTable;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.DateTexts;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.report.Consolidation;
 import org.compactreview.report.Consolidation.ObjectiveSummary;
@@ -34,14 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CycleExports {
 
-    public static final String EXPORTED = "EXPORTED";
-
     private final CycleBoard board;
     private final CycleCalendar calendar;
     private final Consolidation consolidation;
     private final MessageSource messages;
     private final AuditLog audit;
-    private final Clock clock;
+    private final ExportHeading heading;
+    private final DateTexts dates;
 
     CycleExports(
             CycleBoard board,
@@ -49,13 +45,15 @@ public class CycleExports {
             Consolidation consolidation,
             MessageSource messages,
             AuditLog audit,
-            Clock clock) {
+            ExportHeading heading,
+            DateTexts dates) {
+        this.dates = dates;
         this.board = board;
         this.calendar = calendar;
         this.consolidation = consolidation;
         this.messages = messages;
         this.audit = audit;
-        this.clock = clock;
+        this.heading = heading;
     }
 
     /** Every participant's stage, status, overdue flag, assignee, submitted version and due date. */
@@ -75,11 +73,11 @@ public class CycleExports {
         recordExport(cycleId, "status", format);
         return new ExportTable(
                 text("board.title", locale, period),
-                metadata(period, user, locale),
+                heading.metadata(period, user.username(), locale),
                 headers,
                 rows.stream().map(row -> statusRow(row, locale)),
                 locale,
-                fileName(period, "status"));
+                heading.fileName("cycle", period, "status"));
     }
 
     /** Per objective: reports counted, count per rating 0-4, median and who needs support. 409 before consolidation. */
@@ -99,11 +97,11 @@ public class CycleExports {
         recordExport(cycleId, "summary", format);
         return new ExportTable(
                 text("summary.heading", locale, period),
-                metadata(period, user, locale),
+                heading.metadata(period, user.username(), locale),
                 headers,
                 summary.stream().map(line -> summaryRow(line, locale)),
                 locale,
-                fileName(period, "summary"));
+                heading.fileName("cycle", period, "summary"));
     }
 
     private List<?> statusRow(ParticipantStatus row, Locale locale) {
@@ -115,7 +113,7 @@ public class CycleExports {
                 text(row.overdue() ? "export.yes" : "export.no", locale),
                 row.assignee() == null ? text("task.unassigned", locale) : row.assignee(),
                 row.submittedVersion(),
-                ExportDates.date(row.due(), locale));
+                dates.date(row.due(), locale));
     }
 
     private List<?> summaryRow(ObjectiveSummary line, Locale locale) {
@@ -130,7 +128,7 @@ public class CycleExports {
 
     private void recordExport(long cycleId, String what, ExportFormat format) {
         audit.record(
-                EXPORTED,
+                ExportHeading.AUDIT_ACTION,
                 AuditObjectType.CYCLE.code(),
                 cycleId,
                 null,
@@ -140,19 +138,6 @@ public class CycleExports {
 
     private String period(long cycleId) {
         return calendar.period(cycleId).orElseThrow(() -> new NotFoundException("cycle", cycleId));
-    }
-
-    private List<String> metadata(String period, CurrentUser user, Locale locale) {
-        Instant now = clock.instant();
-        return List.of(
-                text("export.meta.period", locale, period),
-                text("export.meta.generated", locale, ExportDates.dateTime(now, locale), user.username()));
-    }
-
-    /** ASCII only, so that every browser and mail client keeps it: {@code cycle-2027-status-2027-03-01}. */
-    private String fileName(String period, String what) {
-        String safePeriod = period.replaceAll("[^A-Za-z0-9]+", "-");
-        return "cycle-" + safePeriod + "-" + what + "-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private String text(String code, Locale locale, Object... arguments) {

@@ -287,6 +287,7 @@ class ApiContractIT extends IntegrationTest {
                                 .replace("{username}", "no-such-user")
                                 .replace("{code}", "NO-SUCH-PARTICIPANT")
                                 .replace("{region}", "NO-SUCH-REGION")
+                                .replace("{table}", "no-such-table")
                                 .replace("{id}", "999999999");
                         String body = SampleBodies.of(operation);
                         ROLES.forEach(role -> call(operation, role, method, missing, body));
@@ -312,7 +313,8 @@ class ApiContractIT extends IntegrationTest {
                 .replace("{id}", String.valueOf(world.cycle().id()))
                 .replace("{username}", "fp-egy")
                 .replace("{code}", "EGY")
-                .replace("{region}", "AFRICA");
+                .replace("{region}", "AFRICA")
+                .replace("{table}", "benchmarking-distribution");
     }
 
     /** The calls that reach each success and each conflict, in an order that makes them possible. */
@@ -802,6 +804,43 @@ class ApiContractIT extends IntegrationTest {
                     "GET /api/v1/cycles/{id}/summary/export",
                     "admin",
                     unknown + "/summary/export?format=csv",
+                    null);
+            String benchmarking = "/api/v1/benchmarking/cycles/" + cycleId;
+            expect(
+                    200,
+                    "GET /api/v1/benchmarking/cycles/{id}/tables/{table}/export",
+                    "manager",
+                    benchmarking + "/tables/benchmarking-distribution/export?format=csv",
+                    null);
+            expect(
+                    200,
+                    "GET /api/v1/benchmarking/cycles/{id}/regions/{region}/tables/{table}/export",
+                    "secretariat",
+                    benchmarking + "/regions/AFRICA/tables/region-participants/export?format=xlsx",
+                    null);
+            expect(
+                    200,
+                    "GET /api/v1/benchmarking/participants/{code}/tables/{table}/export",
+                    "secretariat",
+                    "/api/v1/benchmarking/participants/EGY/tables/benchmarking-profile/export?format=pdf",
+                    null);
+            expect(
+                    404,
+                    "GET /api/v1/benchmarking/cycles/{id}/tables/{table}/export",
+                    "manager",
+                    benchmarking + "/tables/no-such-table/export?format=csv",
+                    null);
+            expect(
+                    404,
+                    "GET /api/v1/benchmarking/cycles/{id}/regions/{region}/tables/{table}/export",
+                    "secretariat",
+                    benchmarking + "/regions/NO-SUCH-REGION/tables/region-participants/export?format=csv",
+                    null);
+            expect(
+                    404,
+                    "GET /api/v1/benchmarking/participants/{code}/tables/{table}/export",
+                    "secretariat",
+                    "/api/v1/benchmarking/participants/NO-SUCH/tables/benchmarking-profile/export?format=csv",
                     null);
             String egypt = "/api/v1/reports/" + world.egypt().id() + "/export?format=pdf";
             expect(200, "GET /api/v1/reports/{id}/export", "fp-egy", egypt, null);

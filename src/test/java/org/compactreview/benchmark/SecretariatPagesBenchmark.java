@@ -51,10 +51,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the session cookie of a real sign-in (the sign-in form with its CSRF token, {@link FormClient}),
  * as the secretariat, one request at a time.
  *
- * <p>The pages measured are listed in one place, {@link #pages}: a page that answers 404 is
- * reported as "not available" (so the list can name pages that other parts of issue 13 add, such
- * as the benchmarking page and the exports, before they land), any other answer than 200 fails
- * the run after the table is printed (a 5xx above all).
+ * <p>The pages and files measured are listed in one place, {@link #pages}; any answer other than
+ * 200 fails the run after the table is printed.
  *
  * <p>Seeding, all through the app's own services and processes, with the engine clock moved (no
  * row is written behind the app's back): 10 past cycles, a year apart, each opened for every member
@@ -105,8 +103,10 @@ class SecretariatPagesBenchmark extends IntegrationTest {
                 new NamedRequest("board, open cycle", "/cycles/" + open),
                 new NamedRequest(
                         "board, open cycle, region + overdue",
-                        "/cycles/" + open + "?region=" + encode(seeded.region()) + "&overdue=true&sort=stage"),
-                new NamedRequest("board, open cycle, stage VALIDATION", "/cycles/" + open + "?stage=VALIDATION"),
+                        "/cycles/" + open + "?region=" + encode(seeded.region()) + "&overdue=true"),
+                new NamedRequest("board, open cycle, stage SUBMITTED", "/cycles/" + open + "?stage=SUBMITTED"),
+                new NamedRequest("board, open cycle, page 3", "/cycles/" + open + "?page=3"),
+                new NamedRequest("board, open cycle, search", "/cycles/" + open + "?q=republic"),
                 new NamedRequest("board, last past cycle", "/cycles/" + past),
                 new NamedRequest("cycles overview", "/cycles/overview"),
                 new NamedRequest("summary, last past cycle", "/cycles/" + past + "/summary"),
@@ -114,14 +114,30 @@ class SecretariatPagesBenchmark extends IntegrationTest {
                 new NamedRequest("process view, open cycle", "/cycles/" + open + "/process"),
                 new NamedRequest("audit list, first page", "/audit"),
                 new NamedRequest("audit list, one cycle", "/audit?objectType=cycle&objectId=" + past),
-                // Issue 13's benchmarking page and exports: "not available" until they land.
                 new NamedRequest("benchmarking, last past cycle", "/benchmarking?cycle=" + past),
                 new NamedRequest("benchmarking, participant", "/benchmarking/participants/" + seeded.participant()),
-                new NamedRequest("benchmarking, region", "/benchmarking/regions/" + encode(seeded.region())),
-                new NamedRequest("summary CSV, last past cycle", "/cycles/" + past + "/summary.csv"),
-                new NamedRequest("summary XLSX, last past cycle", "/cycles/" + past + "/summary.xlsx"),
-                new NamedRequest("summary PDF, last past cycle", "/cycles/" + past + "/summary.pdf"),
-                new NamedRequest("status export, open cycle", "/cycles/" + open + "/status.csv"),
+                new NamedRequest(
+                        "benchmarking, region", "/benchmarking/regions/" + encode(seeded.region()) + "?cycle=" + past),
+                new NamedRequest(
+                        "benchmarking distribution CSV",
+                        "/benchmarking/cycles/" + past + "/tables/benchmarking-distribution/export?format=csv"),
+                new NamedRequest(
+                        "benchmarking participants XLSX",
+                        "/benchmarking/cycles/" + past + "/tables/benchmarking-participants/export?format=xlsx"),
+                new NamedRequest(
+                        "benchmarking regions PDF",
+                        "/benchmarking/cycles/" + past + "/tables/benchmarking-regions/export?format=pdf"),
+                new NamedRequest(
+                        "participant profile PDF",
+                        "/benchmarking/participants/" + seeded.participant()
+                                + "/tables/benchmarking-profile/export?format=pdf"),
+                new NamedRequest("summary CSV, last past cycle", "/cycles/" + past + "/export/summary?format=csv"),
+                new NamedRequest("summary XLSX, last past cycle", "/cycles/" + past + "/export/summary?format=xlsx"),
+                new NamedRequest("summary PDF, last past cycle", "/cycles/" + past + "/export/summary?format=pdf"),
+                new NamedRequest("status CSV, open cycle", "/cycles/" + open + "/export/status?format=csv"),
+                new NamedRequest("status XLSX, open cycle", "/cycles/" + open + "/export/status?format=xlsx"),
+                new NamedRequest("status PDF, open cycle", "/cycles/" + open + "/export/status?format=pdf"),
+                new NamedRequest("report printable page", "/reports/" + seeded.acceptedReport() + "/print"),
                 new NamedRequest("report PDF, accepted report", "/reports/" + seeded.acceptedReport() + "/pdf"));
     }
 
@@ -152,10 +168,6 @@ class SecretariatPagesBenchmark extends IntegrationTest {
         List<String> failures = new ArrayList<>();
         for (NamedRequest request : requests) {
             HttpResponse<byte[]> first = client.get(request.path());
-            if (first.statusCode() == 404) {
-                figures.add(Figures.notAvailable(request));
-                continue;
-            }
             if (first.statusCode() != 200) {
                 failures.add(request.path() + " answered " + first.statusCode());
                 figures.add(Figures.failed(request, first.statusCode()));
@@ -195,9 +207,7 @@ class SecretariatPagesBenchmark extends IntegrationTest {
                             print("pages statement %-36s %5d x %s", request.name(), s.getValue(), shorten(s.getKey())));
         }
         table(figures);
-        assertThat(failures)
-                .as("pages that did not answer 200 (404: not available)")
-                .isEmpty();
+        assertThat(failures).as("pages that did not answer 200").isEmpty();
     }
 
     private void table(List<Figures> figures) {
@@ -486,10 +496,6 @@ class SecretariatPagesBenchmark extends IntegrationTest {
             double jvmCpu,
             double postgresCpu,
             long statements) {
-
-        static Figures notAvailable(NamedRequest request) {
-            return new Figures(request, "n/a", 0, 0, 0, 0, 0, 0, 0);
-        }
 
         static Figures failed(NamedRequest request, int status) {
             return new Figures(request, String.valueOf(status), 0, 0, 0, 0, 0, 0, 0);

@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.compactreview.benchmarking.Benchmarks.BenchmarkCycle;
 import org.compactreview.benchmarking.Benchmarks.CycleBenchmark;
 import org.compactreview.benchmarking.Benchmarks.ParticipantProfile;
@@ -21,6 +29,7 @@ import org.compactreview.cycle.CycleKind;
 import org.compactreview.cycle.CycleService;
 import org.compactreview.cycle.OpenCycleRequest;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.export.ArabicText;
 import org.compactreview.identity.CurrentUser;
 import org.compactreview.platform.ForbiddenException;
 import org.compactreview.platform.NotFoundException;
@@ -37,6 +46,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -194,6 +206,8 @@ class BenchmarkingIT extends BrowserTest {
         assertThat(status("secretariat", "/api/v1/benchmarking/participants/EGY"))
                 .isEqualTo(200);
 
+        tablesAsFiles(second.id(), english);
+
         // The page: a chart drawn as SVG with bars beside the table of the same figures.
         signIn("secretariat");
         open("/benchmarking?lang=en");
@@ -205,6 +219,10 @@ class BenchmarkingIT extends BrowserTest {
         assertThat(text("#benchmarking-distribution tbody tr:first-child td:nth-child(3)"))
                 .isEqualTo("1 (33.3%)");
         assertThat(text("#benchmarking-support tbody tr:first-child th")).isEqualTo("1");
+        assertThat(browser.findElement(By.id("export-benchmarking-distribution-csv"))
+                        .getAttribute("href"))
+                .endsWith(
+                        "/benchmarking/cycles/" + second.id() + "/tables/benchmarking-distribution/export?format=csv");
         screenshot("benchmarking-en");
         narrow();
         screenshot("benchmarking-en-390");
@@ -240,6 +258,93 @@ class BenchmarkingIT extends BrowserTest {
         screenshot("benchmarking-region-en");
         open("/benchmarking?lang=en");
         signOut();
+    }
+
+    /**
+     * Each table of the pages as a file, opened: the CSV holds the page's own cells, the XLSX is right
+     * to left in Arabic with the Arabic headers, the PDF's text (PDFBox) holds the table, Arabic
+     * included; each export is audited; an unknown table is 404, a focal point 403, no format 400.
+     */
+    private void tablesAsFiles(long cycleId, List<TableData> english) throws Exception {
+        String base = "/api/v1/benchmarking/cycles/" + cycleId + "/tables/";
+        long audited = exportsAudited("cycle", String.valueOf(cycleId));
+        ResponseEntity<byte[]> csv = file("secretariat", base + "benchmarking-distribution/export?format=csv", "en");
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        assertThat(csv.getHeaders().getContentDisposition().getFilename())
+                .startsWith("benchmarking-")
+                .endsWith(".csv");
+        String csvText = new String(csv.getBody(), StandardCharsets.UTF_8);
+        assertThat(csvText)
+                .startsWith("\uFEFF")
+                .contains(String.join(
+                        ",",
+                        english.get(0).values().get(0).stream()
+                                .map(v -> "\"" + v + "\"")
+                                .toList()));
+        assertThat(exportsAudited("cycle", String.valueOf(cycleId))).isEqualTo(audited + 1);
+
+        Locale arabic = Locale.forLanguageTag("ar");
+        TableData regionsInArabic =
+                tables.ofCycle(Users.SECRETARIAT, cycleId, arabic).get(2);
+        ResponseEntity<byte[]> xlsx = file("manager", base + "benchmarking-regions/export?format=xlsx", "ar");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.isRightToLeft()).isTrue();
+            List<String> cells = new ArrayList<>();
+            sheet.forEach(row -> row.forEach(cell -> cells.add(cell.getStringCellValue())));
+            assertThat(cells)
+                    .containsAll(regionsInArabic.headers())
+                    .containsAll(regionsInArabic.values().get(0));
+        }
+
+        ResponseEntity<byte[]> pdf = file(
+                "secretariat",
+                "/api/v1/benchmarking/cycles/" + cycleId
+                        + "/regions/AFRICA/tables/region-participants/export?format=pdf",
+                "en");
+        assertThat(pdf.getHeaders().getContentType()).hasToString("application/pdf");
+        assertThat(pdfText(pdf.getBody())).contains("Egypt", "Morocco");
+        ResponseEntity<byte[]> profile = file(
+                "secretariat",
+                "/api/v1/benchmarking/participants/EGY/tables/benchmarking-profile/export?format=pdf",
+                "ar");
+        String title =
+                tables.ofParticipant(Users.SECRETARIAT, "EGY", arabic).get(0).title();
+        assertThat(ArabicText.missingWords(pdfText(profile.getBody()), title)).isEmpty();
+        assertThat(exportsAudited("participant", "EGY")).isPositive();
+
+        assertThat(file("secretariat", base + "no-such-table/export?format=csv", "en")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
+        assertThat(file("secretariat", base + "benchmarking-distribution/export", "en")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(400);
+        assertThat(file("fp-egy", base + "benchmarking-distribution/export?format=csv", "en")
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(403);
+    }
+
+    private ResponseEntity<byte[]> file(String username, String url, String language) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        return as(username).exchange(url, HttpMethod.GET, new HttpEntity<>(headers), byte[].class);
+    }
+
+    private long exportsAudited(String type, String id) {
+        return jdbc.sql(
+                        "select count(*) from audit_event where action = 'EXPORTED' and object_type = ? and object_id = ?")
+                .params(type, id)
+                .query(Long.class)
+                .single();
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private void assertChartDrawn(String id) {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.compactreview.platform.UiLanguages;
 import org.compactreview.process.ParticipantReviewModel;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
@@ -92,14 +94,14 @@ class CycleProcessViewIT extends IntegrationTest {
                 "/cycles/" + cycle.id() + "/process",
                 "/cycles/" + cycle.id() + "/process/Task_SubmitReport",
                 "/cycles/" + cycle.id() + "/process/Task_ValidateReport")) {
-            for (String language : List.of("en", "ar", "fr", "es")) {
+            for (String language : UiLanguages.tags()) {
                 HttpResponse<String> answer = client.get(path, language);
                 String what = path + " [" + language + "]";
                 assertThat(answer.statusCode()).as(what).isEqualTo(200);
                 assertThat(answer.body())
                         .as(what)
                         .contains("<html lang=\"" + language + "\"")
-                        .contains("dir=\"" + ("ar".equals(language) ? "rtl" : "ltr") + "\"")
+                        .contains("dir=\"" + UiLanguages.direction(Locale.forLanguageTag(language)) + "\"")
                         .doesNotContain("??");
             }
         }

@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.UiLanguages;
 import org.compactreview.report.Consolidation;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportEntry;
@@ -277,12 +278,14 @@ class ExportsIT extends BrowserTest {
         for (String[] page : pages) {
             FormClient client = new FormClient(http.getRootUri());
             assertThat(client.signIn(page[0], "demo").statusCode()).isEqualTo(302);
-            for (String language : List.of("en", "ar", "fr", "es")) {
+            for (String language : UiLanguages.tags()) {
                 HttpResponse<String> answer = client.get(page[1], language);
                 String what = page[1] + " [" + language + "]";
                 assertThat(answer.statusCode()).as(what).isEqualTo(200);
                 assertThat(answer.body()).as(what).contains("<html lang=\"" + language + "\"");
-                assertThat(answer.body()).as(what).contains("dir=\"" + ("ar".equals(language) ? "rtl" : "ltr") + "\"");
+                assertThat(answer.body())
+                        .as(what)
+                        .contains("dir=\"" + UiLanguages.direction(Locale.forLanguageTag(language)) + "\"");
                 assertThat(answer.body()).as(what).doesNotContain("??").contains("data-export=");
             }
         }
@@ -294,7 +297,7 @@ class ExportsIT extends BrowserTest {
         for (String language : List.of("en", "ar")) {
             open("/reports/" + egypt.id() + "/print?lang=" + language);
             assertThat(browser.findElement(By.tagName("html")).getAttribute("dir"))
-                    .isEqualTo("ar".equals(language) ? "rtl" : "ltr");
+                    .isEqualTo(UiLanguages.direction(Locale.forLanguageTag(language)));
             for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1366, 768))) {
                 browser.manage().window().setSize(size);
                 Number overflow = (Number) browser.executeScript(

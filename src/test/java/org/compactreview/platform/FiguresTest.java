@@ -38,6 +38,15 @@ class FiguresTest {
     }
 
     @Test
+    void chineseAndRussianUseLatinDigits() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("zh"));
+        assertThat(figures.count(1234)).isEqualTo("1,234");
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("ru"));
+        assertThat(figures.decimal(new BigDecimal("6.5"))).isEqualTo("6,5");
+        assertThat(figures.count(12)).isEqualTo("12");
+    }
+
+    @Test
     void frenchUsesItsDecimalComma() {
         LocaleContextHolder.setLocale(Locale.FRENCH);
         assertThat(figures.decimal(new BigDecimal("6.5"))).isEqualTo("6,5");

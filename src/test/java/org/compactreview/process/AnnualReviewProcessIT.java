@@ -201,7 +201,11 @@ class AnnualReviewProcessIT extends IntegrationTest {
             runDueJobs(instance(cycle).getId());
             List<MimeMessage> toMorocco = mailsTo("fp-mar@demo.invalid");
             MimeMessage reminder = toMorocco.get(toMorocco.size() - 1);
-            assertThat(reminder.getSubject()).startsWith("Rappel").contains("Morocco");
+            // Morocco named in French too, as French pages name it.
+            assertThat(reminder.getSubject())
+                    .startsWith("Rappel")
+                    .contains("Maroc")
+                    .doesNotContain("Morocco");
         } finally {
             users.rememberLocale("fp-mar", null);
         }

@@ -105,6 +105,12 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("GET /api/v1/benchmarking/cycles/{id}", "[403, 200, 200, 403]"),
             Map.entry("GET /api/v1/benchmarking/cycles/{id}/regions/{region}", "[403, 200, 200, 403]"),
             Map.entry("GET /api/v1/benchmarking/participants/{code}", "[403, 200, 200, 403]"),
+            // Benchmarking tables as files: without a format, 400 to the roles that may export.
+            Map.entry("GET /api/v1/benchmarking/cycles/{id}/tables/{table}/export", "[403, 400, 400, 403]"),
+            Map.entry(
+                    "GET /api/v1/benchmarking/cycles/{id}/regions/{region}/tables/{table}/export",
+                    "[403, 400, 400, 403]"),
+            Map.entry("GET /api/v1/benchmarking/participants/{code}/tables/{table}/export", "[403, 400, 400, 403]"),
             Map.entry("GET /api/v1/cycles/{id}", "[200, 200, 200, 200]"),
             Map.entry("POST /api/v1/cycles/{id}/meeting/outcomes", "[403, 400, 403, 403]"),
             Map.entry("POST /api/v1/cycles/{id}/meeting/preparation", "[403, 400, 403, 403]"),
@@ -284,6 +290,7 @@ class AuthorizationSweepIT extends IntegrationTest {
                         .replace("{username}", "fp-egy")
                         .replace("{code}", "EGY")
                         .replace("{region}", "AFRICA")
+                        .replace("{table}", "benchmarking-distribution")
                         .replace("{version}", "1");
                 int signedOut = call(method, url, null);
                 List<Integer> answers = new ArrayList<>();

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -50,7 +51,10 @@ class PageAccessIT extends IntegrationTest {
         // page, focal point, secretariat, manager, admin
         return Stream.of(
                 Arguments.of("/inbox", 200, 200, 200, 200),
-                Arguments.of("/reports", 200, 403, 403, 403),
+                // Report history (issue 14): every staff role, with a participant picker; a focal point its own.
+                Arguments.of("/reports", 200, 200, 200, 200),
+                Arguments.of("/reports?participant=JOR", 404, 200, 200, 200),
+                Arguments.of("/reports?participant=NOWHERE", 404, 404, 404, 404),
                 Arguments.of("/cycles", 403, 200, 200, 200),
                 Arguments.of("/cycles/new", 403, 200, 403, 403),
                 // The cycles overview (issue 13): the secretariat and managers follow the cycles up.
@@ -59,6 +63,20 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/benchmarking", 403, 200, 200, 403),
                 Arguments.of("/benchmarking/participants/EGY", 403, 200, 200, 403),
                 Arguments.of("/benchmarking/regions/NOWHERE", 403, 404, 404, 403),
+                Arguments.of(
+                        "/benchmarking/participants/EGY/tables/benchmarking-profile/export?format=csv",
+                        403,
+                        200,
+                        200,
+                        403),
+                Arguments.of(
+                        "/benchmarking/participants/EGY/tables/no-such-table/export?format=csv", 403, 404, 404, 403),
+                Arguments.of(
+                        "/benchmarking/cycles/999999/tables/benchmarking-distribution/export?format=pdf",
+                        403,
+                        404,
+                        404,
+                        403),
                 Arguments.of("/validation", 403, 200, 403, 403),
                 Arguments.of("/team", 403, 200, 200, 403),
                 Arguments.of("/workload", 403, 200, 200, 403),
@@ -151,6 +169,21 @@ class PageAccessIT extends IntegrationTest {
         expect(page, "manager", manager);
         expect(page, "admin", admin);
         mvc.perform(get(page)).andExpect(status().is3xxRedirection());
+    }
+
+    /**
+     * Our own static files answer under /assets/ to anyone (the sign-in page needs its styles), with
+     * nothing at the old root paths: the resource chain resolves links only under /assets/, so the
+     * links to pages are not looked up as files (docs/performance.md, secretariat pages).
+     */
+    @Test
+    void staticFilesAnswerUnderAssetsOnly() throws Exception {
+        mvc.perform(get("/assets/css/app.css"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/css"));
+        mvc.perform(get("/assets/js/benchmarking-charts.js")).andExpect(status().isOk());
+        mvc.perform(get("/css/app.css").with(user(users.loadUserByUsername("secretariat"))))
+                .andExpect(status().isNotFound());
     }
 
     /**

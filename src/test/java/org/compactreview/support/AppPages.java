@@ -58,6 +58,7 @@ public final class AppPages {
                 List.of(
                         "/inbox",
                         "/reports",
+                        "/reports?participant=EGY",
                         "/reports/" + draft.id(),
                         "/reports/" + draft.id() + "/submit",
                         "/reports/" + egypt.id() + "/versions/1",
@@ -84,6 +85,11 @@ public final class AppPages {
                         "/cycles/" + current + "/process",
                         "/cycles/" + current + "/process/Task_ValidateReport",
                         "/validation",
+                        "/validation?cycle=" + current + "&region=AFRICA&q=jor",
+                        "/cycles?kind=ANNUAL_REVIEW&status=OPEN&q=pages",
+                        "/reports",
+                        "/reports?participant=EGY",
+                        "/capacity?q=egypt&stage=ASSESSMENT",
                         "/reports/" + jordan.id() + "/validate",
                         "/benchmarking",
                         "/benchmarking/participants/EGY",
@@ -106,7 +112,14 @@ public final class AppPages {
                         "/tasks/" + task + "/due-date",
                         "/history/task/" + task,
                         "/users/fp-jor/absences"));
-        pages.put("admin", List.of("/admin/users", "/admin/users/new", "/admin/users/fp-egy", "/history/user/fp-egy"));
+        pages.put(
+                "admin",
+                List.of(
+                        "/admin/users",
+                        "/admin/users/new",
+                        "/admin/users/fp-egy",
+                        "/history/user/fp-egy",
+                        "/reports?participant=EGY"));
         pages.put("contrib-egy", List.of("/my-sections"));
         return pages;
     }

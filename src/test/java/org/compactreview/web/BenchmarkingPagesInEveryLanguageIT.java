@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.platform.UiLanguages;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
 import org.compactreview.report.ValidationDecision;
@@ -21,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class BenchmarkingPagesInEveryLanguageIT extends IntegrationTest {
 
-    private static final List<String> LANGUAGES = List.of("en", "ar", "fr", "es");
+    private static final List<String> LANGUAGES = UiLanguages.tags();
 
     @Autowired
     ReportService reports;
@@ -47,7 +49,9 @@ class BenchmarkingPagesInEveryLanguageIT extends IntegrationTest {
                     assertThat(answer.statusCode()).as(what).isEqualTo(200);
                     String body = answer.body();
                     assertThat(body).as(what).contains("<html lang=\"" + language + "\"");
-                    assertThat(body).as(what).contains("dir=\"" + ("ar".equals(language) ? "rtl" : "ltr") + "\"");
+                    assertThat(body)
+                            .as(what)
+                            .contains("dir=\"" + UiLanguages.direction(Locale.forLanguageTag(language)) + "\"");
                     assertThat(body).as(what).doesNotContain("??");
                     assertThat(body).as(what).contains("mb-4 bench-table");
                 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import org.compactreview.cycle.ReviewCycle;
+import org.compactreview.platform.UiLanguages;
 import org.compactreview.support.FormClient;
 import org.compactreview.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class BoardPagesInEveryLanguageIT extends IntegrationTest {
 
-    private static final List<String> LANGUAGES = List.of("en", "ar", "fr", "es");
+    private static final List<String> LANGUAGES = UiLanguages.tags();
 
     @Test
     void boardAnswersInEveryLanguage() {
@@ -32,7 +34,9 @@ class BoardPagesInEveryLanguageIT extends IntegrationTest {
                     assertThat(answer.statusCode()).as(what).isEqualTo(200);
                     String body = answer.body();
                     assertThat(body).as(what).contains("<html lang=\"" + language + "\"");
-                    assertThat(body).as(what).contains("dir=\"" + ("ar".equals(language) ? "rtl" : "ltr") + "\"");
+                    assertThat(body)
+                            .as(what)
+                            .contains("dir=\"" + UiLanguages.direction(Locale.forLanguageTag(language)) + "\"");
                     assertThat(body).as(what).doesNotContain("??");
                     assertThat(body).as(what).contains("id=\"board-count\"");
                 }

@@ -38,6 +38,8 @@ class BrowserJourneyIT extends BrowserTest {
         click(By.id("p-EGY"));
         click(By.id("p-JOR"));
         click(By.id("open-submit"));
+        assertThat(browser.findElement(By.id("open-count")).getText()).startsWith("2 participants");
+        click(By.id("confirm-open"));
         assertThat(flash()).contains("The cycle is open");
         assertEveryFieldHasALabel();
         assertThat(browser.findElements(By.cssSelector("#board tbody tr"))).hasSize(2);
@@ -181,8 +183,10 @@ class BrowserJourneyIT extends BrowserTest {
         screenshot("inbox-ar");
         openMyReport(period);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+        // The objective's official Arabic title (A/RES/73/195), no longer the English one.
         assertThat(browser.findElement(By.cssSelector("#objective-1 legend")).getText())
-                .contains("Collect and utilize accurate and disaggregated data");
+                .contains("جمع واستخدام بيانات دقيقة ومصنفة")
+                .doesNotContain("Collect and utilize");
         screenshot("report-ar");
         signOut();
         signIn("fp-jor");
@@ -213,7 +217,7 @@ class BrowserJourneyIT extends BrowserTest {
     }
 
     private void reviewInQueue(String participant, String cycleId) {
-        open("/validation");
+        open("/validation?cycle=" + cycleId);
         click(By.cssSelector(
                 "#validation-queue tr[data-participant='" + participant + "'][data-cycle='" + cycleId + "'] a"));
     }

@@ -65,6 +65,12 @@ class ConferenceJourneyIT extends BrowserTest {
         click(By.id("submission-submit"));
         assertThat(browser.findElement(By.id("submissions")).getText()).contains("Migrant rights network");
         click(By.id("close-consultation"));
+        // Issue 14: the step asks first; going back changes nothing.
+        assertThat(browser.findElement(By.id("confirm-consequence")).getText()).contains("cannot be undone");
+        click(By.id("confirm-back"));
+        assertThat(browser.findElements(By.id("close-consultation"))).hasSize(1);
+        click(By.id("close-consultation"));
+        click(By.id("confirm-submit"));
         screenshot("conference-en");
         signOut();
 
@@ -82,8 +88,20 @@ class ConferenceJourneyIT extends BrowserTest {
 
         signIn("secretariat");
         open("/conferences/" + cycleId);
-        browser.findElement(By.id("commitments")).sendKeys("1 | Publish migration statistics yearly | EGY MAR");
+        // Issue 14: commitments are rows of a form, with participants picked from a list, then confirmed.
+        click(By.id("adopt-open"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("objective-0"))).selectByValue("1");
+        browser.findElement(By.id("text-0")).sendKeys("Publish migration statistics yearly");
+        org.openqa.selenium.support.ui.Select responsible =
+                new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("responsible-0")));
+        responsible.selectByValue("EGY");
+        responsible.selectByValue("MAR");
+        assertThat(web.unlabelledFields()).as(browser.getCurrentUrl()).isEmpty();
         click(By.id("adopt-submit"));
+        assertThat(browser.findElement(By.id("confirm-details")).getText())
+                .contains("Publish migration statistics yearly (Egypt, Morocco)");
+        screenshot("adoption-confirm-en");
+        click(By.id("confirm-submit"));
         assertThat(browser.findElement(By.id("conference-status")).getText()).isEqualTo("Closed");
         assertThat(browser.findElement(By.id("follow-up-items")).getText())
                 .contains("Publish migration statistics yearly");

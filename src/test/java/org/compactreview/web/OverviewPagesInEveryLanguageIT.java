@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
+import org.compactreview.platform.UiLanguages;
 import org.compactreview.support.FormClient;
 import org.compactreview.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class OverviewPagesInEveryLanguageIT extends IntegrationTest {
 
-    private static final List<String> LANGUAGES = List.of("en", "ar", "fr", "es");
+    private static final List<String> LANGUAGES = UiLanguages.tags();
 
     @Test
     void cyclesOverviewAnswersInEveryLanguage() {
@@ -28,7 +30,9 @@ class OverviewPagesInEveryLanguageIT extends IntegrationTest {
                 assertThat(answer.statusCode()).as(what).isEqualTo(200);
                 String body = answer.body();
                 assertThat(body).as(what).contains("<html lang=\"" + language + "\"");
-                assertThat(body).as(what).contains("dir=\"" + ("ar".equals(language) ? "rtl" : "ltr") + "\"");
+                assertThat(body)
+                        .as(what)
+                        .contains("dir=\"" + UiLanguages.direction(Locale.forLanguageTag(language)) + "\"");
                 assertThat(body).as(what).doesNotContain("??");
                 assertThat(body).as(what).contains("id=\"cycles-overview\"");
             }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.compactreview.platform.UiLanguages;
 import org.compactreview.report.ReportService;
 import org.compactreview.support.AppPages;
 import org.compactreview.support.FormClient;
@@ -22,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class PagesInEveryLanguageIT extends IntegrationTest {
 
-    private static final List<String> LANGUAGES = List.of("en", "ar", "fr", "es");
+    private static final List<String> LANGUAGES = UiLanguages.tags();
 
     @Autowired
     ReportService reports;
@@ -46,7 +48,8 @@ class PagesInEveryLanguageIT extends IntegrationTest {
                         failures.add(what + ": " + answer.statusCode());
                     } else if (!body.contains("<html lang=\"" + language + "\"")) {
                         failures.add(what + ": not in its language");
-                    } else if (!body.contains("dir=\"" + ("ar".equals(language) ? "rtl" : "ltr") + "\"")) {
+                    } else if (!body.contains(
+                            "dir=\"" + UiLanguages.direction(Locale.forLanguageTag(language)) + "\"")) {
                         failures.add(what + ": wrong direction");
                     } else if (body.contains("??")) {
                         int at = body.indexOf("??");

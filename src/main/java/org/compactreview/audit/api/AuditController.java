@@ -64,7 +64,8 @@ class AuditController {
                                                 "user",
                                                 "token",
                                                 "address",
-                                                "dialogue-post"
+                                                "dialogue-post",
+                                                "participant"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
@@ -111,7 +112,8 @@ class AuditController {
                                                 "user",
                                                 "token",
                                                 "address",
-                                                "dialogue-post"
+                                                "dialogue-post",
+                                                "participant"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,

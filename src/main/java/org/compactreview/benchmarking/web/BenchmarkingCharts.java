@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.compactreview.benchmarking.ChangeCounts;
 import org.compactreview.benchmarking.ObjectiveFigures;
 import org.compactreview.benchmarking.RegionChange;
+import org.compactreview.platform.UiLanguages;
 import org.compactreview.report.RatingScale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -72,7 +73,7 @@ class BenchmarkingCharts {
     private static Map<String, Object> chart(
             String title, List<String> categories, List<Map<String, Object>> series, Locale locale) {
         return Map.of(
-                "title", title, "rtl", "ar".equals(locale.getLanguage()), "categories", categories, "series", series);
+                "title", title, "rtl", UiLanguages.isRightToLeft(locale), "categories", categories, "series", series);
     }
 
     private String msg(String code, Locale locale, Object... arguments) {

@@ -46,6 +46,7 @@ class BenchmarkingPageController {
             CycleBenchmark figures = benchmarking.cycle(user, selected.get());
             model.addAttribute("figures", figures);
             model.addAttribute("tables", tables.ofCycle(figures, locale));
+            model.addAttribute("exportBase", "/benchmarking/cycles/" + selected.get());
             model.addAttribute("distributionChart", charts.distribution(figures.objectives(), locale));
             model.addAttribute("regionChart", charts.regions(figures.regions(), locale));
         }
@@ -64,6 +65,7 @@ class BenchmarkingPageController {
         RegionBenchmark figures = benchmarking.region(user, cycleId, region);
         model.addAttribute("figures", figures);
         model.addAttribute("tables", tables.ofRegion(figures, locale));
+        model.addAttribute("exportBase", "/benchmarking/cycles/" + cycleId + "/regions/" + figures.region());
         model.addAttribute("distributionChart", charts.distribution(figures.objectives(), locale));
         return REGION;
     }
@@ -73,6 +75,7 @@ class BenchmarkingPageController {
         ParticipantProfile profile = benchmarking.participant(user, code);
         model.addAttribute("profile", profile);
         model.addAttribute("tables", List.of(tables.profile(profile, locale)));
+        model.addAttribute("exportBase", "/benchmarking/participants/" + profile.code());
         return PARTICIPANT;
     }
 }

@@ -11,6 +11,7 @@ import org.compactreview.capacity.SupportPlan;
 import org.compactreview.capacity.UpdateStatus;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.Confirmations;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.PageSteps;
 import org.compactreview.task.TaskGateway;
@@ -31,17 +32,26 @@ class CapacityPagesController {
     static final String LIST = "capacity/list";
     static final String DETAIL = "capacity/detail";
     static final String PRACTICES = "capacity/practices";
+    /** Issue 14: 50 to a page, like the other lists that grow with the participants. */
+    static final int PAGE_SIZE = 50;
 
     private final CapacityService capacity;
     private final TaskGateway tasks;
     private final FrameworkCatalog framework;
     private final PageSteps steps;
+    private final Confirmations confirmations;
 
-    CapacityPagesController(CapacityService capacity, TaskGateway tasks, FrameworkCatalog framework, PageSteps steps) {
+    CapacityPagesController(
+            CapacityService capacity,
+            TaskGateway tasks,
+            FrameworkCatalog framework,
+            PageSteps steps,
+            Confirmations confirmations) {
         this.capacity = capacity;
         this.tasks = tasks;
         this.framework = framework;
         this.steps = steps;
+        this.confirmations = confirmations;
     }
 
     @GetMapping("/capacity")
@@ -50,9 +60,16 @@ class CapacityPagesController {
             @RequestParam(required = false) Integer objective,
             @RequestParam(required = false) String region,
             @RequestParam(required = false) CapacityStage stage,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         CapacityFilter filter = new CapacityFilter(objective, StringUtils.hasText(region) ? region : null, stage, null);
-        model.addAttribute("requests", capacity.list(user, filter));
+        String search = StringUtils.hasText(q) ? q.trim() : null;
+        model.addAttribute(
+                "requests",
+                capacity.page(user, filter, search, new org.compactreview.platform.PageRequest(page, PAGE_SIZE)));
+        model.addAttribute("search", search);
+        model.addAttribute("pageLink", pageLink(filter, search));
         model.addAttribute("filter", filter);
         model.addAttribute("stages", CapacityStage.values());
         model.addAttribute("regions", regions());
@@ -94,8 +111,19 @@ class CapacityPagesController {
             @RequestParam(required = false) Assessment assessment,
             @RequestParam(required = false) Long mergeInto,
             @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             CurrentUser user,
+            Model model,
             RedirectAttributes redirect) {
+        if (assessment == Assessment.DECLINE && !confirmed) {
+            // A declined request ends its process (issue 14: it happened on one click).
+            return confirmations.ask(
+                    model,
+                    "confirm.decline.title",
+                    "confirm.decline",
+                    capacity.get(id, user).participantName(),
+                    "/capacity/" + id);
+        }
         return steps.run(
                 redirect,
                 "/capacity/" + id,
@@ -175,5 +203,24 @@ class CapacityPagesController {
 
     private List<String> regions() {
         return framework.memberStateRegions();
+    }
+
+    /** The list's address with its filters (blank ones left out), for the page links. */
+    private static String pageLink(CapacityFilter filter, String search) {
+        org.springframework.web.util.UriComponentsBuilder link =
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/capacity");
+        if (filter.objective() != null) {
+            link.queryParam("objective", filter.objective());
+        }
+        if (filter.region() != null) {
+            link.queryParam("region", filter.region());
+        }
+        if (filter.stage() != null) {
+            link.queryParam("stage", filter.stage());
+        }
+        if (search != null) {
+            link.queryParam("q", search);
+        }
+        return link.encode().build().toUriString();
     }
 }

@@ -1,11 +1,8 @@
 package org.compactreview.cycle.web;
 
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.compactreview.cycle.Commitment;
 import org.compactreview.cycle.ConferenceService;
 import org.compactreview.cycle.CycleKind;
 import org.compactreview.cycle.CycleService;
@@ -15,6 +12,7 @@ import org.compactreview.cycle.StakeholderSubmission;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.framework.ParticipantKind;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.Confirmations;
 import org.compactreview.platform.ConflictException;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
@@ -28,7 +26,6 @@ import org.compactreview.tracking.ConferenceCompilation;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,6 +47,7 @@ class ConferencePagesController {
     private final FrameworkCatalog framework;
     private final Problems problems;
     private final PageSteps steps;
+    private final Confirmations confirmations;
 
     ConferencePagesController(
             CycleService cycles,
@@ -58,7 +56,8 @@ class ConferencePagesController {
             TaskGateway tasks,
             FrameworkCatalog framework,
             Problems problems,
-            PageSteps steps) {
+            PageSteps steps,
+            Confirmations confirmations) {
         this.cycles = cycles;
         this.conferences = conferences;
         this.compilation = compilation;
@@ -66,6 +65,7 @@ class ConferencePagesController {
         this.framework = framework;
         this.problems = problems;
         this.steps = steps;
+        this.confirmations = confirmations;
     }
 
     @GetMapping("/conferences/new")
@@ -157,7 +157,21 @@ class ConferencePagesController {
     }
 
     @PostMapping("/conferences/{id}/consultation/close")
-    String closeConsultation(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
+    String closeConsultation(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            CurrentUser user,
+            Model model,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            // No stakeholder can be heard after this (issue 14: it closed on one click).
+            return confirmations.ask(
+                    model,
+                    "confirm.consultation.title",
+                    "confirm.consultation",
+                    cycles.get(id).period(),
+                    "/conferences/" + id);
+        }
         return steps.run(
                 redirect,
                 "/conferences/" + id,
@@ -177,47 +191,6 @@ class ConferencePagesController {
                 "/conferences/" + id,
                 "flash.conference.saved",
                 () -> conferences.negotiate(id, user, text, agree));
-    }
-
-    /** Commitments, one per line: {@code objective | text | EGY JOR} (no codes: every participant). */
-    @PostMapping("/conferences/{id}/adoption")
-    String adopt(
-            @PathVariable long id,
-            @RequestParam(defaultValue = "") String commitments,
-            CurrentUser user,
-            RedirectAttributes redirect) {
-        return steps.run(
-                redirect,
-                "/conferences/" + id,
-                "flash.conference.saved",
-                () -> conferences.adopt(id, user, parse(commitments)));
-    }
-
-    private static List<Commitment> parse(String lines) {
-        List<Commitment> commitments = new ArrayList<>();
-        for (String line : lines.split("\\R")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] parts = line.split("\\|", -1);
-            try {
-                int objective = Integer.parseInt(parts[0].trim());
-                String text = parts.length > 1 ? parts[1].trim() : "";
-                List<String> responsible = parts.length > 2
-                        ? Arrays.stream(parts[2].trim().split("[\\s,]+"))
-                                .filter(StringUtils::hasText)
-                                .map(String::toUpperCase)
-                                .toList()
-                        : List.of();
-                if (objective < 1 || objective > 23 || text.isEmpty()) {
-                    throw new NumberFormatException();
-                }
-                commitments.add(new Commitment(objective, text, responsible));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("commitments", "validation.conference.commitment-line", line.trim());
-            }
-        }
-        return commitments;
     }
 
     private String showNew(

@@ -1,21 +1,12 @@
 package org.compactreview.cycle.web;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import org.compactreview.cycle.CycleKind;
 import org.compactreview.cycle.CycleService;
 import org.compactreview.cycle.MeetingService;
-import org.compactreview.cycle.OpenCycleRequest;
-import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.framework.FrameworkCatalog;
-import org.compactreview.framework.Participant;
-import org.compactreview.framework.ParticipantKind;
 import org.compactreview.identity.CurrentUser;
-import org.compactreview.platform.ConflictException;
+import org.compactreview.platform.Confirmations;
 import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.platform.PageSteps;
@@ -24,7 +15,6 @@ import org.compactreview.report.Consolidation;
 import org.compactreview.tracking.BoardColumn;
 import org.compactreview.tracking.BoardQuery;
 import org.compactreview.tracking.CycleBoard;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,7 +32,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CyclePagesController {
 
     static final String LIST = "cycle/list";
-    static final String NEW = "cycle/new";
+    /** Issue 14: 50 to a page, like the other long lists. */
+    static final int LIST_PAGE_SIZE = 50;
+
     static final String BOARD = "cycle/board";
     static final String SUMMARY = "cycle/summary";
 
@@ -53,6 +45,7 @@ class CyclePagesController {
     private final FrameworkCatalog framework;
     private final Problems problems;
     private final PageSteps steps;
+    private final Confirmations confirmations;
 
     CyclePagesController(
             CycleService cycles,
@@ -61,7 +54,8 @@ class CyclePagesController {
             Consolidation consolidation,
             FrameworkCatalog framework,
             Problems problems,
-            PageSteps steps) {
+            PageSteps steps,
+            Confirmations confirmations) {
         this.cycles = cycles;
         this.meetings = meetings;
         this.board = board;
@@ -69,55 +63,33 @@ class CyclePagesController {
         this.framework = framework;
         this.problems = problems;
         this.steps = steps;
+        this.confirmations = confirmations;
     }
 
     @GetMapping("/cycles")
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("cycles", cycles.list(new PageRequest(page, 25)));
+    String list(
+            @RequestParam(required = false) org.compactreview.cycle.CycleKind kind,
+            @RequestParam(required = false) org.compactreview.cycle.CycleStatus status,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        String search = StringUtils.hasText(q) ? q.trim() : null;
+        model.addAttribute("cycles", cycles.list(kind, status, search, new PageRequest(page, LIST_PAGE_SIZE)));
+        model.addAttribute("kind", kind);
+        model.addAttribute("status", status);
+        model.addAttribute("search", search);
+        model.addAttribute("kinds", org.compactreview.cycle.CycleKind.values());
+        model.addAttribute("statuses", org.compactreview.cycle.CycleStatus.values());
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/cycles");
+        if (kind != null) {
+            link.queryParam("kind", kind);
+        }
+        if (status != null) {
+            link.queryParam("status", status);
+        }
+        addIfPresent(link, "q", search);
+        model.addAttribute("pageLink", link.encode().build().toUriString());
         return LIST;
-    }
-
-    @GetMapping("/cycles/new")
-    @PreAuthorize("hasRole('SECRETARIAT')")
-    String newCycle(Model model) {
-        return showNew(model, "", "", "all", Set.of(), Set.of(), null);
-    }
-
-    @PostMapping("/cycles/new")
-    @PreAuthorize("hasRole('SECRETARIAT')")
-    String open(
-            @RequestParam(defaultValue = "") String period,
-            @RequestParam(defaultValue = "") String due,
-            @RequestParam(defaultValue = "all") String scope,
-            @RequestParam(required = false) Set<String> regions,
-            @RequestParam(required = false) Set<String> participants,
-            CurrentUser user,
-            Model model,
-            RedirectAttributes redirect) {
-        Set<String> chosenRegions = regions == null ? Set.of() : regions;
-        Set<String> chosen = participants == null ? Set.of() : participants;
-        LocalDate dueDate;
-        try {
-            dueDate = LocalDate.parse(due);
-        } catch (java.time.format.DateTimeParseException e) {
-            return showNew(model, period, due, scope, chosenRegions, chosen, text("validation.cycle.due-date"));
-        }
-        List<String> selected = "all".equals(scope) ? null : selection(chosenRegions, chosen);
-        try {
-            ReviewCycle cycle = cycles.open(
-                    new OpenCycleRequest(
-                            CycleKind.ANNUAL_REVIEW,
-                            period.trim(),
-                            selected,
-                            dueDate.atTime(23, 59, 59).toInstant(ZoneOffset.UTC),
-                            null,
-                            null),
-                    user);
-            redirect.addFlashAttribute("flash", "flash.cycle.opened");
-            return "redirect:/cycles/" + cycle.id();
-        } catch (InvalidInputException | ConflictException refused) {
-            return showNew(model, period, due, scope, chosenRegions, chosen, problems.describe(refused));
-        }
     }
 
     /**
@@ -176,10 +148,22 @@ class CyclePagesController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String outcomes,
             @RequestParam(defaultValue = "") String decisions,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             CurrentUser user,
+            Model model,
             RedirectAttributes redirect) {
+        boolean valid = StringUtils.hasText(outcomes) && outcomes.length() <= 20000;
+        if (valid && !confirmed) {
+            // Recording the outcomes closes the cycle (issue 14: it happened on one click).
+            return confirmations.ask(
+                    model,
+                    "confirm.outcomes.title",
+                    "confirm.outcomes",
+                    cycles.get(id).period(),
+                    "/cycles/" + id);
+        }
         return steps.run(redirect, "/cycles/" + id, "flash.meeting.recorded", () -> {
-            if (!StringUtils.hasText(outcomes) || outcomes.length() > 20000) {
+            if (!valid) {
                 throw new InvalidInputException("outcomes", "validation.meeting.outcomes");
             }
             List<String> lines = Arrays.stream(decisions.split("\\R"))
@@ -188,35 +172,6 @@ class CyclePagesController {
                     .toList();
             meetings.recordOutcomes(id, user, outcomes, lines);
         });
-    }
-
-    private String showNew(
-            Model model,
-            String period,
-            String due,
-            String scope,
-            Set<String> regions,
-            Set<String> participants,
-            String error) {
-        model.addAttribute("period", period);
-        model.addAttribute("due", due);
-        model.addAttribute("scope", scope);
-        model.addAttribute("chosenRegions", regions);
-        model.addAttribute("chosen", participants);
-        model.addAttribute("regions", regions());
-        model.addAttribute("participants", framework.participants());
-        model.addAttribute("formError", error);
-        return NEW;
-    }
-
-    private List<String> selection(Set<String> regions, Set<String> participants) {
-        Set<String> selected = new LinkedHashSet<>();
-        framework.participants().stream()
-                .filter(p -> p.kind() == ParticipantKind.MEMBER_STATE && regions.contains(p.region()))
-                .map(Participant::code)
-                .forEach(selected::add);
-        selected.addAll(participants);
-        return List.copyOf(selected);
     }
 
     private List<String> regions() {
@@ -240,9 +195,5 @@ class CyclePagesController {
         if (StringUtils.hasText(value)) {
             link.queryParam(name, value);
         }
-    }
-
-    private String text(String code) {
-        return problems.text(LocaleContextHolder.getLocale(), code);
     }
 }

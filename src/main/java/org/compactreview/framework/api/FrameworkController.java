@@ -24,13 +24,18 @@ class FrameworkController {
     }
 
     @GetMapping("/objectives")
-    @Operation(summary = "The 23 objectives with their official titles and SDG target links")
+    @Operation(
+            summary = "The 23 objectives with their official titles and SDG target links",
+            description = "Titles and short titles in the UN language of Accept-Language (English by default).")
     List<Objective> objectives() {
         return catalog.objectives();
     }
 
     @GetMapping("/participants")
-    @Operation(summary = "Member states and regional bodies, optionally filtered by kind and region")
+    @Operation(
+            summary = "Member states and regional bodies, optionally filtered by kind and region",
+            description = "Names in the UN language of Accept-Language (English by default): the UN's official"
+                    + " short names, as on the pages.")
     List<Participant> participants(
             @RequestParam(required = false) ParticipantKind kind, @RequestParam(required = false) String region) {
         return catalog.participants().stream()

@@ -13,6 +13,7 @@ import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.platform.Problems;
+import org.compactreview.platform.UiLanguages;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,6 +66,7 @@ class AdminUsersController {
             @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String displayName,
             @RequestParam(defaultValue = "") String email,
+            @RequestParam(required = false) String locale,
             @RequestParam(defaultValue = "false") boolean enabled,
             @RequestParam(required = false) Set<Role> roles,
             @RequestParam(required = false) Set<String> participants,
@@ -72,14 +74,17 @@ class AdminUsersController {
             RedirectAttributes redirect) {
         Set<Role> chosenRoles = roles == null ? EnumSet.noneOf(Role.class) : roles;
         Set<String> chosenParticipants = participants == null ? Set.of() : new LinkedHashSet<>(participants);
-        // The form has no language field: an edit keeps the language the user chose.
-        String locale = StringUtils.hasText(existing)
-                ? users.find(existing).map(AppUser::locale).orElse(null)
-                : null;
+        // The language of the user's pages and mails; empty: as their browser asks (the user's own
+        // choice in the language menu later replaces it). A post without the field keeps it.
+        String language = locale == null
+                ? (StringUtils.hasText(existing)
+                        ? users.find(existing).map(AppUser::locale).orElse(null)
+                        : null)
+                : StringUtils.hasText(locale) ? locale : null;
         UserDraft draft = new UserDraft(
                 displayName.trim(),
                 StringUtils.hasText(email) ? email.trim() : null,
-                locale,
+                language,
                 enabled,
                 chosenRoles,
                 chosenParticipants);
@@ -100,7 +105,7 @@ class AdminUsersController {
             return form(
                     model,
                     existing,
-                    new AppUser(name, displayName, email, enabled, null, chosenRoles, chosenParticipants),
+                    new AppUser(name, displayName, email, enabled, language, chosenRoles, chosenParticipants),
                     problems.describe(refused));
         }
         redirect.addFlashAttribute("flash", "flash.user.saved");
@@ -122,6 +127,7 @@ class AdminUsersController {
         model.addAttribute("existing", existing);
         model.addAttribute("user", user);
         model.addAttribute("allRoles", Role.values());
+        model.addAttribute("languages", UiLanguages.all());
         model.addAttribute("participants", framework.participants());
         model.addAttribute("formError", error);
         return FORM;

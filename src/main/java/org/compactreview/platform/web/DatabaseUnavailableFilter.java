@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.compactreview.platform.DatabaseUnavailable;
 import org.compactreview.platform.ProblemWriter;
 import org.compactreview.platform.Problems;
+import org.compactreview.platform.UiLanguages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -77,7 +78,10 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             response.setCharacterEncoding("UTF-8");
             response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write(templates.process("error/503", new Context(locale)));
+            Context page = new Context(locale);
+            // Rendered without Spring MVC, so without the beans the layout reaches.
+            page.setVariable("direction", UiLanguages.direction(locale));
+            response.getWriter().write(templates.process("error/503", page));
         }
     }
 }

@@ -10,6 +10,11 @@ import org.springframework.stereotype.Component;
  * Numbers as pages show them, in the reader's language: grouping and decimal marks of the
  * language, Arabic-Indic digits in Arabic (as {@link Dates} does for dates). A missing figure
  * (nothing to count, e.g. a percentage of an empty cycle) is shown as an em dash.
+ *
+ * <p>The digit rule lives in {@link #withDigits(Locale)}, once for figures, counts, dates and the
+ * page numbers of message arguments: Arabic pages use Arabic-Indic digits throughout (the Arabic
+ * default of CLDR, and what the cycles overview and benchmarking already showed), every other UI
+ * language (Chinese and Russian included) Latin digits. docs/i18n-names.md says why.
  */
 @Component("figures")
 public class Figures {
@@ -48,7 +53,15 @@ public class Figures {
     }
 
     private static Locale locale() {
-        Locale locale = LocaleContextHolder.getLocale();
+        return withDigits(LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * The locale with the digits its pages use: Arabic-Indic in Arabic, the language's own else. The
+     * one rule for digits: dates, figures and the counts inside messages (platform/IcuMessageSource)
+     * follow it.
+     */
+    public static Locale withDigits(Locale locale) {
         if ("ar".equals(locale.getLanguage())) {
             return new Locale.Builder()
                     .setLocale(locale)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.compactreview.platform.LanguageChoices;
+import org.compactreview.platform.UiLanguages;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,8 +20,13 @@ import org.springframework.web.servlet.LocaleResolver;
  */
 class UserLocaleResolver implements LocaleResolver {
 
-    static final List<Locale> SUPPORTED =
-            List.of(Locale.ENGLISH, Locale.forLanguageTag("ar"), Locale.FRENCH, Locale.forLanguageTag("es"));
+    /**
+     * What Accept-Language is matched against: the UI languages by their bare language tag, so a
+     * region or script ({@code zh-CN}, {@code zh-Hans}, {@code ru-RU}, {@code fr-CA}) falls back to
+     * the language by RFC 4647 lookup.
+     */
+    static final List<Locale> SUPPORTED = UiLanguages.locales();
+
     private static final String SESSION_KEY = UserLocaleResolver.class.getName();
     private static final String RESOLVED_KEY = SESSION_KEY + ".RESOLVED";
 
@@ -63,7 +69,7 @@ class UserLocaleResolver implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        Locale supported = supported(locale).orElse(Locale.ENGLISH);
+        Locale supported = UiLanguages.of(locale).locale();
         request.getSession().setAttribute(SESSION_KEY, supported);
         request.setAttribute(RESOLVED_KEY, supported);
         // An update of no row when the name is no user of ours.
@@ -73,7 +79,7 @@ class UserLocaleResolver implements LocaleResolver {
     private Optional<Locale> storedChoice() {
         return signedInName()
                 .flatMap(users::chosenLanguage)
-                .filter(l -> l != null && !l.isBlank())
+                .filter(UiLanguages::isTag)
                 .map(Locale::forLanguageTag);
     }
 
@@ -100,19 +106,13 @@ class UserLocaleResolver implements LocaleResolver {
     static Locale fromHeader(HttpServletRequest request) {
         String header = request.getHeader("Accept-Language");
         if (header == null || header.isBlank()) {
-            return Locale.ENGLISH;
+            return UiLanguages.DEFAULT.locale();
         }
         try {
             Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-            return best == null ? Locale.ENGLISH : best;
+            return best == null ? UiLanguages.DEFAULT.locale() : best;
         } catch (IllegalArgumentException malformed) {
-            return Locale.ENGLISH;
+            return UiLanguages.DEFAULT.locale();
         }
-    }
-
-    private static Optional<Locale> supported(Locale locale) {
-        return SUPPORTED.stream()
-                .filter(s -> s.getLanguage().equals(locale.getLanguage()))
-                .findFirst();
     }
 }

@@ -1,6 +1,6 @@
 package org.compactreview.platform.web;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.compactreview.platform.LanguageChoices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +25,22 @@ class WebConfiguration implements WebMvcConfigurer {
         return new UserLocaleResolver(users);
     }
 
+    /**
+     * The shipped web fonts (static/fonts, one folder per font version, docs/i18n.md) never change
+     * under their address: a browser keeps them for a year without asking again.
+     */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/assets/fonts/**")
+                .addResourceLocations("classpath:/static/fonts/")
+                .setCacheControl(
+                        CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+        // Browsers ask for /favicon.ico at the root whatever the page links (issue 14).
+        registry.addResourceHandler("/favicon.ico")
+                .addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)));
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor languageSwitch = new LocaleChangeInterceptor();
@@ -32,12 +48,5 @@ class WebConfiguration implements WebMvcConfigurer {
         languageSwitch.setIgnoreInvalidLocale(true);
         registry.addInterceptor(languageSwitch).excludePathPatterns("/api/**");
         registry.addInterceptor(new StorableParameters());
-    }
-
-    @Override
-    public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/favicon.ico")
-                .addResourceLocations("classpath:/static/")
-                .setCacheControl(CacheControl.maxAge(7, TimeUnit.DAYS));
     }
 }

@@ -31,6 +31,18 @@ public class ReportForm {
         return form;
     }
 
+    private static final java.util.regex.Pattern ENTRY_FIELD =
+            java.util.regex.Pattern.compile("^entries\\[(\\d+)]\\.(\\w+)$");
+
+    /**
+     * The id of the control a field's error belongs to ({@code entries[3].rating} is
+     * {@code rating-4}), for the links of the error summary; the form's top for any other field.
+     */
+    public String fieldId(String field) {
+        java.util.regex.Matcher entry = ENTRY_FIELD.matcher(field == null ? "" : field);
+        return entry.matches() ? entry.group(2) + "-" + (Integer.parseInt(entry.group(1)) + 1) : "report-form";
+    }
+
     public int getLockVersion() {
         return lockVersion;
     }

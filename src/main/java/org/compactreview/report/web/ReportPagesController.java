@@ -1,7 +1,5 @@
 package org.compactreview.report.web;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.compactreview.framework.FrameworkCatalog;
@@ -20,6 +18,8 @@ import org.compactreview.report.ReportVersion;
 import org.compactreview.report.SupportRequestView;
 import org.compactreview.report.SupportRequests;
 import org.compactreview.report.ValidationDecision;
+import org.compactreview.report.ValidationQueue;
+import org.compactreview.report.ValidationQueueQuery;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -48,10 +48,6 @@ class ReportPagesController {
     static final String QUEUE = "report/queue";
     static final String VALIDATE = "report/validate";
 
-    /** A field of the entries a save sent: {@code entries[k].rating}. */
-    private static final java.util.regex.Pattern SENT_ENTRY =
-            java.util.regex.Pattern.compile("^entries\\[(\\d+)](.*)$");
-
     private final ReportService reports;
     private final FrameworkCatalog framework;
     private final SupportRequests supportRequests;
@@ -59,6 +55,7 @@ class ReportPagesController {
     private final RoundTables roundTables;
     private final DelegationPanel delegationPanel;
     private final Problems problems;
+    private final ValidationQueue validationQueue;
 
     ReportPagesController(
             ReportService reports,
@@ -67,7 +64,8 @@ class ReportPagesController {
             FollowUps followUps,
             RoundTables roundTables,
             DelegationPanel delegationPanel,
-            Problems problems) {
+            Problems problems,
+            ValidationQueue validationQueue) {
         this.reports = reports;
         this.framework = framework;
         this.supportRequests = supportRequests;
@@ -75,18 +73,13 @@ class ReportPagesController {
         this.roundTables = roundTables;
         this.delegationPanel = delegationPanel;
         this.problems = problems;
+        this.validationQueue = validationQueue;
     }
 
-    /**
-     * Binds only the fields the form has: one entry per objective (index = number - 1). Any other
-     * index ({@code entries[300]}, {@code entries[-1]}) is left unbound and refused by {@link #save}
-     * with a message, instead of failing inside the binder.
-     */
+    /** Binds only the fields the form has (see {@link FormEntries#bindOnlyTheFormsEntries}). */
     @InitBinder("form")
     void bindOnlyTheFormsEntries(WebDataBinder binder) {
-        List<String> fields = new ArrayList<>(List.of("lockVersion"));
-        framework.objectives().forEach(o -> fields.add("entries[" + (o.number() - 1) + "].*"));
-        binder.setAllowedFields(fields.toArray(String[]::new));
+        FormEntries.bindOnlyTheFormsEntries(binder, framework);
     }
 
     @GetMapping("/reports/{id}")
@@ -95,41 +88,34 @@ class ReportPagesController {
         return showForm(report, ReportForm.of(report), user, model);
     }
 
+    /**
+     * Saves the draft and returns to the objective the user was in ({@code anchor}, kept by the
+     * page's script), or goes on to the review before submission.
+     */
     @PostMapping("/reports/{id}")
     String save(
             @PathVariable long id,
             @ModelAttribute("form") ReportForm form,
             BindingResult errors,
             @RequestParam(defaultValue = "save") String action,
+            @RequestParam(required = false) String anchor,
             CurrentUser user,
             Model model,
             RedirectAttributes redirect) {
-        Optional<String> outside = Arrays.stream(errors.getSuppressedFields())
-                .filter(field -> field.startsWith("entries"))
-                .findFirst();
+        Optional<String> outside = FormEntries.outsideTheForm(errors);
         if (outside.isPresent()) {
             model.addAttribute(
                     "formError",
                     problems.text(LocaleContextHolder.getLocale(), "validation.entry.not-on-form", outside.get()));
             return showForm(reports.get(id, user), form, user, model);
         }
-        // Only the entries the user changed: the others may have been saved meanwhile by a
-        // colleague or a contributor, whose work an old copy must not overwrite.
-        List<Integer> formIndexes = new ArrayList<>();
-        List<ReportEntry> entries = new ArrayList<>();
-        for (int i = 0; i < form.getEntries().size(); i++) {
-            ReportForm.EntryForm entry = form.getEntries().get(i);
-            if (entry != null && entry.touched()) {
-                formIndexes.add(i);
-                entries.add(entry.toEntry());
-            }
-        }
+        FormEntries.Touched touched = FormEntries.touched(form);
         try {
-            reports.saveDraft(id, user, form.getLockVersion(), entries);
+            reports.saveDraft(id, user, form.getLockVersion(), touched.entries());
         } catch (InvalidInputException invalid) {
             invalid.fieldProblems()
                     .forEach(p -> errors.rejectValue(
-                            onTheForm(p.field(), formIndexes), p.messageCode(), p.arguments(), p.messageCode()));
+                            touched.onTheForm(p.field()), p.messageCode(), p.arguments(), p.messageCode()));
             return showForm(reports.get(id, user), form, user, model);
         } catch (ConflictException stale) {
             model.addAttribute("formError", problems.describe(stale));
@@ -139,16 +125,7 @@ class ReportPagesController {
             return "redirect:/reports/" + id + "/submit";
         }
         redirect.addFlashAttribute("flash", "flash.report.saved");
-        return "redirect:/reports/" + id;
-    }
-
-    /** A problem's field as the service named it ({@code entries[k]} of what was sent), as on the form. */
-    private static String onTheForm(String field, List<Integer> formIndexes) {
-        java.util.regex.Matcher sent = SENT_ENTRY.matcher(field);
-        if (sent.matches() && Integer.parseInt(sent.group(1)) < formIndexes.size()) {
-            return "entries[" + formIndexes.get(Integer.parseInt(sent.group(1))) + "]" + sent.group(2);
-        }
-        return field;
+        return "redirect:/reports/" + id + FormEntries.returnAnchor(anchor, framework);
     }
 
     @GetMapping("/reports/{id}/submit")
@@ -159,6 +136,13 @@ class ReportPagesController {
         Report report = reports.get(id, user);
         model.addAttribute("report", report);
         model.addAttribute("missing", report.missingObjectives());
+        // The whole report as it will be submitted, read-only, grouped as on the form.
+        model.addAttribute("groups", roundTables.roundTables());
+        model.addAttribute(
+                "entries",
+                report.entries().stream().collect(java.util.stream.Collectors.toMap(ReportEntry::objective, e -> e)));
+        model.addAttribute("titles", titles());
+        model.addAttribute("participantName", participantName(report));
         return CONFIRM;
     }
 
@@ -179,10 +163,26 @@ class ReportPagesController {
         return "redirect:/inbox";
     }
 
+    /**
+     * A participant's report history. Focal points see their own participants' (all of them without
+     * {@code participant}); the secretariat, managers and administrators any participant's, chosen
+     * with {@code participant} (the report form links here with it), and without it a picker, since
+     * every participant's reports at once would be the whole database. A participant the caller
+     * does not represent, or one that does not exist, is 404 (issue 14: the link answered 403).
+     */
     @GetMapping("/reports")
-    @PreAuthorize("hasRole('FOCAL_POINT')")
-    String history(CurrentUser user, Model model) {
-        model.addAttribute("reports", reports.list(user, null, null));
+    @PreAuthorize("hasAnyRole('FOCAL_POINT', 'SECRETARIAT', 'MANAGER', 'ADMIN')")
+    String history(@RequestParam(required = false) String participant, CurrentUser user, Model model) {
+        String code = org.springframework.util.StringUtils.hasText(participant) ? participant.trim() : null;
+        if (code != null
+                && (framework.participant(code).isEmpty() || !(user.seesAllParticipants() || user.represents(code)))) {
+            throw new org.compactreview.platform.NotFoundException("participant", code);
+        }
+        boolean picker = code == null && user.seesAllParticipants();
+        model.addAttribute("reports", picker ? List.of() : reports.list(user, null, code));
+        model.addAttribute("participant", code);
+        model.addAttribute("picker", user.seesAllParticipants());
+        model.addAttribute("participants", user.seesAllParticipants() ? framework.participants() : List.of());
         return HISTORY;
     }
 
@@ -199,10 +199,37 @@ class ReportPagesController {
         return VERSION;
     }
 
+    /**
+     * The validation queue, 50 to a page, filtered by cycle and region and searched by name; every
+     * filter is in the address (a GET form), so a filtered page can be bookmarked and paged.
+     */
     @GetMapping("/validation")
     @PreAuthorize("hasRole('SECRETARIAT')")
-    String queue(CurrentUser user, Model model) {
-        model.addAttribute("reports", reports.validationQueue(user));
+    String queue(
+            @RequestParam(required = false) Long cycle,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int page,
+            CurrentUser user,
+            Model model) {
+        ValidationQueueQuery query = new ValidationQueueQuery(
+                cycle, region, q, new org.compactreview.platform.PageRequest(page, ValidationQueueQuery.PAGE_SIZE));
+        model.addAttribute("reports", validationQueue.find(query, user));
+        model.addAttribute("query", query);
+        model.addAttribute("cycles", validationQueue.cycles(user));
+        model.addAttribute("regions", framework.memberStateRegions());
+        org.springframework.web.util.UriComponentsBuilder link =
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/validation");
+        if (query.cycleId() != null) {
+            link.queryParam("cycle", query.cycleId());
+        }
+        if (query.region() != null) {
+            link.queryParam("region", query.region());
+        }
+        if (query.search() != null) {
+            link.queryParam("q", query.search());
+        }
+        model.addAttribute("pageLink", link.encode().build().toUriString());
         return QUEUE;
     }
 
@@ -259,6 +286,7 @@ class ReportPagesController {
                         .collect(java.util.stream.Collectors.groupingBy(FollowUpView::objective)));
         model.addAttribute("titles", titles());
         model.addAttribute("participantName", participantName(report));
+        FormProgress.addTo(model, form, report, roundTables.roundTables());
         // The participant's capacity-building requests (open and closed) beside each objective.
         model.addAttribute(
                 "requests",
@@ -277,22 +305,20 @@ class ReportPagesController {
         model.addAttribute("report", report);
         model.addAttribute("form", form);
         model.addAttribute("editable", report.status().editable());
-        model.addAttribute(
-                "groups",
-                roundTables.roundTables().stream()
-                        .map(g -> new RoundTables.Group(
-                                g.number(),
-                                g.objectives().stream()
-                                        .filter(sections::contains)
-                                        .toList()))
-                        .filter(g -> !g.objectives().isEmpty())
-                        .toList());
+        List<RoundTables.Group> groups = roundTables.roundTables().stream()
+                .map(g -> new RoundTables.Group(
+                        g.number(),
+                        g.objectives().stream().filter(sections::contains).toList()))
+                .filter(g -> !g.objectives().isEmpty())
+                .toList();
+        model.addAttribute("groups", groups);
         delegationPanel.addTo(model, report, user);
         model.addAttribute("sources", List.of());
         model.addAttribute("followUps", java.util.Map.of());
         model.addAttribute("requests", java.util.Map.of());
         model.addAttribute("titles", titles());
         model.addAttribute("participantName", participantName(report));
+        FormProgress.addTo(model, form, report, groups);
         return FORM;
     }
 

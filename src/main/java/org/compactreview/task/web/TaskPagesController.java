@@ -1,9 +1,16 @@
 package org.compactreview.task.web;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
 import org.compactreview.platform.PageSteps;
 import org.compactreview.task.TaskGateway;
+import org.compactreview.task.TaskRemark;
+import org.compactreview.task.TaskRemarks;
+import org.compactreview.task.WorkItem;
 import org.compactreview.task.WorkItemFilter;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,15 +32,22 @@ class TaskPagesController {
 
     private final TaskGateway tasks;
     private final PageSteps steps;
+    private final List<TaskRemarks> remarks;
 
-    TaskPagesController(TaskGateway tasks, PageSteps steps) {
+    TaskPagesController(TaskGateway tasks, PageSteps steps, List<TaskRemarks> remarks) {
         this.tasks = tasks;
         this.steps = steps;
+        this.remarks = remarks;
     }
 
     @GetMapping("/inbox")
     String inbox(CurrentUser user, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("tasks", tasks.list(user, WorkItemFilter.mine(), new PageRequest(page, 25)));
+        Page<WorkItem> shown = tasks.list(user, WorkItemFilter.mine(), new PageRequest(page, 25));
+        model.addAttribute("tasks", shown);
+        // What the tasks' own modules say about them (a returned report's status and comment).
+        Map<String, TaskRemark> said = new HashMap<>();
+        remarks.forEach(r -> said.putAll(r.remarks(shown.items(), user)));
+        model.addAttribute("remarks", said);
         return INBOX;
     }
 
