@@ -353,12 +353,12 @@ class DiscussionIT extends IntegrationTest {
         jordan.signIn("fp-jor", "demo");
         String page = jordan.get("/dialogue/" + cycle.id() + "/7").body();
         assertThat(page)
-                .contains("Hidden by the secretariat: Names a private person")
+                .contains("Hidden by the secretariat: \u2068Names a private person\u2069")
                 .doesNotContain("one-stop shop");
         FormClient egypt = new FormClient(http.getRootUri());
         egypt.signIn("fp-egy", "demo");
         assertThat(egypt.get("/dialogue/" + cycle.id() + "/7").body())
-                .contains("Hidden by the secretariat: Names a private person")
+                .contains("Hidden by the secretariat: \u2068Names a private person\u2069")
                 .contains("Our one-stop shop for returnees");
     }
 

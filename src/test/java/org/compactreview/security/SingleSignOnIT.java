@@ -68,7 +68,7 @@ class SingleSignOnIT extends IntegrationTest {
 
         assertThat(web.driver().getCurrentUrl()).isEqualTo("http://127.0.0.1:" + port + "/inbox");
         assertThat(web.driver().findElement(By.tagName("h1")).getText()).isEqualTo(english("inbox.title"));
-        assertThat(signOutButton()).isEqualTo("Sign out (fp-jor)");
+        assertThat(signOutButton()).isEqualTo("Sign out (\u2068fp-jor\u2069)");
         assertThat(signedIn("fp-jor"))
                 .containsEntry("actor", "fp-jor")
                 .containsEntry("method", "oidc")
@@ -87,7 +87,7 @@ class SingleSignOnIT extends IntegrationTest {
         signInAtProvider(OidcProvider.MOROCCO_BY_EMAIL);
 
         assertThat(web.driver().getCurrentUrl()).endsWith("/inbox");
-        assertThat(signOutButton()).isEqualTo("Sign out (fp-mar)");
+        assertThat(signOutButton()).isEqualTo("Sign out (\u2068fp-mar\u2069)");
         assertThat(signedIn("fp-mar")).containsEntry("actor", "fp-mar").containsEntry("method", "oidc");
     }
 

@@ -116,8 +116,23 @@ public final class Browser implements AutoCloseable {
 
     /** Signs out and waits for the signed-out page, so the next sign-in starts a fresh session. */
     public void signOut() {
+        openMenuIfCollapsed();
         click(By.cssSelector("form[action$='/logout'] button"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("logout"));
+    }
+
+    /** On a narrow screen the menu hides behind its toggler: opens it and waits until it is shown. */
+    public void openMenuIfCollapsed() {
+        List<WebElement> togglers = driver.findElements(By.cssSelector(".navbar-toggler"));
+        if (!togglers.isEmpty()
+                && togglers.get(0).isDisplayed()
+                && "false".equals(togglers.get(0).getAttribute("aria-expanded"))) {
+            togglers.get(0).click();
+            new WebDriverWait(driver, Duration.ofSeconds(5))
+                    .until(d -> Boolean.TRUE.equals(
+                            driver.executeScript("return document.querySelector('#app-menu').classList.contains('show')"
+                                    + " && !document.querySelector('#app-menu').classList.contains('collapsing')")));
+        }
     }
 
     /** The success message of the last action. */

@@ -102,7 +102,7 @@ class BulkReassignJourneyIT extends BrowserTest {
         assertThat(flash()).isEqualTo("The reassignment is done.");
         assertThat(browser.getCurrentUrl()).endsWith(list);
         assertThat(browser.findElement(By.id("reassignment-result")).getText())
-                .contains("1 of 2 tasks moved to Arriving focal point " + suffix);
+                .contains("1 of 2 tasks moved to \u2068Arriving focal point " + suffix + "\u2069");
         WebElement refused =
                 browser.findElement(By.cssSelector("#not-moved tr[data-task-id='" + tasks.get("JOR") + "']"));
         assertThat(refused.getAttribute("data-reason")).isEqualTo("NOT_CANDIDATE");
@@ -118,7 +118,7 @@ class BulkReassignJourneyIT extends BrowserTest {
         browser.findElement(By.id("reassign-reason")).sendKeys("The rest of the portfolio");
         click(By.id("reassign-submit"));
         assertThat(browser.findElement(By.id("reassignment-result")).getText())
-                .contains("1 of 2 tasks moved to Arriving focal point " + suffix);
+                .contains("1 of 2 tasks moved to \u2068Arriving focal point " + suffix + "\u2069");
         assertThat(browser.findElements(By.cssSelector("#team-tasks tbody tr"))).hasSize(1);
         assertThat(engine.getTaskService().createTaskQuery().taskAssignee(colleague).list().stream()
                         .map(org.camunda.bpm.engine.task.Task::getId)

@@ -110,7 +110,7 @@ class DiscussionJourneyIT extends BrowserTest {
         signIn("fp-jor");
         open("/dialogue/" + cycle.id() + "/3");
         assertThat(browser.findElement(By.cssSelector(".hidden-note")).getText())
-                .isEqualTo("Hidden by the secretariat: Names a private training provider");
+                .isEqualTo("Hidden by the secretariat: \u2068Names a private training provider\u2069");
         assertThat(browser.findElement(By.id("main")).getText()).doesNotContain("trains staff online");
         browser.findElement(By.id("post-text")).sendKeys("We publish our curriculum.");
         click(By.id("post-submit"));

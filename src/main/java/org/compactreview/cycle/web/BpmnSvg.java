@@ -61,7 +61,7 @@ final class BpmnSvg {
         StringBuilder svg = new StringBuilder(8192);
         svg.append(String.format(
                 Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn-diagram\" role=\"img\""
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bpmn-diagram\" role=\"group\""
                         + " aria-labelledby=\"%s-title\" viewBox=\"%s %s %s %s\" width=\"%s\" height=\"%s\">",
                 id,
                 num(box[0]),

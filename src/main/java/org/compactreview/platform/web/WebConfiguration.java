@@ -13,7 +13,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * The language switch: {@code ?lang=ar} on any page changes and remembers the user's language.
- * Parameters the database could not store are refused before any controller sees them.
+ * Parameters the database could not store are refused before any controller sees them. Browsers
+ * ask for {@code /favicon.ico} at the root whatever the page links, so that one file is served
+ * there too (our other static files live under {@code /assets/}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -33,6 +35,10 @@ class WebConfiguration implements WebMvcConfigurer {
                 .addResourceLocations("classpath:/static/fonts/")
                 .setCacheControl(
                         CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
+        // Browsers ask for /favicon.ico at the root whatever the page links (issue 14).
+        registry.addResourceHandler("/favicon.ico")
+                .addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(7)));
     }
 
     @Override
