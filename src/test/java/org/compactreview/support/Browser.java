@@ -127,6 +127,9 @@ public final class Browser implements AutoCloseable {
         if (!togglers.isEmpty()
                 && togglers.get(0).isDisplayed()
                 && "false".equals(togglers.get(0).getAttribute("aria-expanded"))) {
+            // The bar scrolls away with the page (it is not sticky on a phone): back to the top first,
+            // at once (Bootstrap makes scrolling smooth, and a click during the glide misses).
+            driver.executeScript("window.scrollTo({top: 0, left: 0, behavior: 'instant'})");
             togglers.get(0).click();
             new WebDriverWait(driver, Duration.ofSeconds(5))
                     .until(d -> Boolean.TRUE.equals(

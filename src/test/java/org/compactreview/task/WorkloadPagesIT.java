@@ -158,7 +158,7 @@ class WorkloadPagesIT extends IntegrationTest {
         assertThat(moved.statusCode()).isEqualTo(302);
         assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith(list);
         String after = HtmlUtils.htmlUnescape(manager.get(list).body());
-        assertThat(after).contains("1 of 1 tasks moved to \u2068Focal point, Egypt\u2069.");
+        assertThat(after).contains("1 of 1 task moved to \u2068Focal point, Egypt\u2069.");
         assertThat(engine.getTaskService()
                         .createTaskQuery()
                         .taskId(tasks.get("EGY"))
@@ -197,7 +197,7 @@ class WorkloadPagesIT extends IntegrationTest {
         String result = HtmlUtils.htmlUnescape(
                 manager.get("/team?cycleId=" + cycle.id()).body());
         assertThat(result)
-                .contains("0 of 1 tasks moved to \u2068Focal point, Egypt\u2069.")
+                .contains("0 of 1 task moved to \u2068Focal point, Egypt\u2069.")
                 .contains("Not a candidate for this task");
     }
 
