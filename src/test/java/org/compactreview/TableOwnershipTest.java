@@ -60,6 +60,9 @@ class TableOwnershipTest {
             Map.entry("attachment", "discussion"),
             Map.entry("attachment_chunk", "discussion"),
             Map.entry("dialogue_post", "discussion"),
+            Map.entry("notice", "notify"),
+            Map.entry("mail_outbox", "notify"),
+            Map.entry("notification_settings", "notify"),
             Map.entry("sign_in_throttle", "security"),
             Map.entry("spring_session", "security"),
             Map.entry("spring_session_attributes", "security"));

@@ -2,7 +2,9 @@ package org.compactreview.task;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,13 +18,22 @@ public class WorkItems {
 
     private final WorkItemRepository repository;
     private final TaskReports reports;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
     private final Counter created;
     private final Counter takenOver;
     private final Counter ended;
 
-    WorkItems(WorkItemRepository repository, TaskReports reports, MeterRegistry meters) {
+    WorkItems(
+            WorkItemRepository repository,
+            TaskReports reports,
+            MeterRegistry meters,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.repository = repository;
         this.reports = reports;
+        this.events = events;
+        this.clock = clock;
         this.created = meters.counter(METRIC, "change", "created");
         this.takenOver = meters.counter(METRIC, "change", "taken_over");
         this.ended = meters.counter(METRIC, "change", "ended");
@@ -60,6 +71,12 @@ public class WorkItems {
                 createdAt,
                 capacityRequestId,
                 ownInstance);
+        opened(taskId);
+    }
+
+    /** Tells the listeners of {@link TaskOpened} (in this transaction) about the task as the inbox shows it. */
+    public void opened(String taskId) {
+        repository.find(taskId, clock.instant()).map(TaskOpened::new).ifPresent(events::publishEvent);
     }
 
     /**

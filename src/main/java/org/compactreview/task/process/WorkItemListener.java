@@ -66,6 +66,7 @@ public class WorkItemListener implements TaskListener {
                         task.getAssignee(),
                         due,
                         createdAt)) {
+            workItems.opened(task.getId());
             return;
         }
         // Read each variable where it is set, not by walking up the execution tree: every level
