@@ -257,6 +257,60 @@ class CalendarFeedIT extends IntegrationTest {
         assertThat(egypt.events).doesNotContainKey(uid);
     }
 
+    @Test
+    void twoCreationsAtOnceMakeOneFeedAndConcurrentFetchesRaiseAMovedEventsSequenceOnce() throws Exception {
+        feeds.turnOff(Users.FP_MAR);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<CalendarFeedAddress>> creations = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                creations.add(pool.submit(() -> {
+                    start.await();
+                    return feeds.create(Users.FP_MAR);
+                }));
+            }
+            start.countDown();
+            List<String> created = new java.util.ArrayList<>();
+            int refused = 0;
+            for (var creation : creations) {
+                try {
+                    created.add(creation.get().url());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(org.compactreview.platform.ConflictException.class);
+                    refused++;
+                }
+            }
+            assertThat(created).hasSize(1);
+            assertThat(refused).isEqualTo(1);
+            String token = token(created.get(0));
+
+            ReviewCycle cycle = openAnnualReview("calendar-race", "MAR");
+            WorkItem morocco = submitTask(cycle, "MAR");
+            String uid = "task-" + morocco.id() + "@compact-review";
+            assertThat(CalendarDocument.valueOf(
+                            CalendarDocument.parse(fetch(token).body()).event(uid), Property.SEQUENCE))
+                    .isEqualTo("0");
+            dueDates.change(morocco.id(), cycle.submissionDue().plus(Duration.ofDays(3)), "Holiday", Users.MANAGER);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> fetches = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                fetches.add(pool.submit(() -> {
+                    go.await();
+                    return fetch(token).body();
+                }));
+            }
+            go.countDown();
+            for (var fetched : fetches) {
+                assertThat(CalendarDocument.valueOf(
+                                CalendarDocument.parse(fetched.get()).event(uid), Property.SEQUENCE))
+                        .isEqualTo("1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private boolean ownTask(String uid) {
         String taskId = uid.substring("task-".length(), uid.indexOf('@'));
         WorkItem item = tasks.get(taskId, Users.FP_EGY);
