@@ -65,7 +65,9 @@ class TableOwnershipTest {
             Map.entry("notification_settings", "notify"),
             Map.entry("sign_in_throttle", "security"),
             Map.entry("spring_session", "security"),
-            Map.entry("spring_session_attributes", "security"));
+            Map.entry("spring_session_attributes", "security"),
+            Map.entry("calendar_feed", "notify"),
+            Map.entry("calendar_event_revision", "notify"));
 
     /**
      * Foreign reads not moved yet, each with its reason (docs/decisions.md). The list may only

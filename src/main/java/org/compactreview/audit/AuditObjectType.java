@@ -18,7 +18,9 @@ public enum AuditObjectType {
     /** A post of the continuous dialogue: posted, hidden by the secretariat. */
     DIALOGUE_POST("dialogue-post"),
     /** A participant (by its code): its benchmarking profile exported. */
-    PARTICIPANT("participant");
+    PARTICIPANT("participant"),
+    /** A user's personal calendar feed (by username): created, rotated, turned off. */
+    CALENDAR_FEED("calendar-feed");
 
     private final String code;
 

@@ -161,6 +161,14 @@ class CycleRepository {
         return new Page<>(items, page.page(), page.size(), total);
     }
 
+    /** Cycles not yet closed that have a meeting or conference date (the calendar feeds'), oldest first. */
+    List<ReviewCycle> unclosedWithEventDates() {
+        return jdbc.sql(SELECT + " where c.status <> 'CLOSED' and (c.meeting_date is not null"
+                        + " or c.conference_date is not null) order by c.opened_at, c.id")
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
     /** Cycles not yet closed, per kind (kinds with none are absent): one grouped query. */
     java.util.Map<CycleKind, Long> openCountsByKind() {
         java.util.Map<CycleKind, Long> counts = new java.util.EnumMap<>(CycleKind.class);

@@ -139,6 +139,15 @@ public class CycleService {
         return cycles.list(page);
     }
 
+    /**
+     * The cycles not yet closed that have an annual meeting or conference date, for the personal
+     * calendar feeds (notify): few at any time, so unpaged. No access check: the caller narrows them.
+     */
+    @Transactional(readOnly = true)
+    public List<ReviewCycle> unclosedWithEventDates() {
+        return cycles.unclosedWithEventDates();
+    }
+
     /** The secretariat's cycle list (issue 14): filtered by kind and status, searched by period. */
     @Transactional(readOnly = true)
     public Page<ReviewCycle> list(CycleKind kind, CycleStatus status, String search, PageRequest page) {

@@ -65,6 +65,30 @@ public class ReportQueries {
                 .optional();
     }
 
+    /**
+     * Of the given cycles, those that include one of the participants, each with the report of the
+     * first such participant (by code): the focal points' calendar feeds (notify) link to it.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> reportsInCycles(Collection<String> participantCodes, Collection<Long> cycleIds) {
+        if (participantCodes.isEmpty() || cycleIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> reports = new java.util.LinkedHashMap<>();
+        jdbc.sql(
+                        """
+                        select distinct on (cycle_id) cycle_id, id from report
+                        where cycle_id in (:cycles) and participant_code in (:codes)
+                        order by cycle_id, participant_code
+                        """)
+                .param("cycles", cycleIds)
+                .param("codes", participantCodes)
+                .query((rs, n) -> Map.entry(rs.getLong("cycle_id"), rs.getLong("id")))
+                .list()
+                .forEach(entry -> reports.put(entry.getKey(), entry.getValue()));
+        return reports;
+    }
+
     /** The consolidated medians of the given cycles, per cycle and objective. */
     @Transactional(readOnly = true)
     public List<ObjectiveMedian> medians(Collection<Long> cycleIds) {

@@ -56,6 +56,25 @@ class SecurityConfiguration {
         return new CachedBasicAuthentication(dao, directory::securityStamp);
     }
 
+    /**
+     * The personal calendar feeds (notify/CalendarFeeds): calendar apps cannot sign in, so exactly
+     * this path is open without a session; the secret token in the address is the credential, checked
+     * by the feed itself (404 for any token that is not a live feed's). Nothing is created or kept: no
+     * session, no saved request; it is read only (GET), so there is no CSRF to guard. The feed sets its
+     * own Cache-Control (private, five minutes).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain calendarFeedChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/calendar/*.ics"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, MachineSignIn machines) throws Exception {

@@ -93,6 +93,8 @@ class PageAccessIT extends IntegrationTest {
                 Arguments.of("/history/cycle/999999", 404, 200, 200, 200),
                 // Out of office (issue 12): one's own page for everyone, anyone's for managers and admins.
                 Arguments.of("/account/absences", 200, 200, 200, 200),
+                // The calendar feed page (issue 15): every signed-in user's own.
+                Arguments.of("/calendar", 200, 200, 200, 200),
                 Arguments.of("/users/fp-jor/absences", 403, 403, 200, 200),
                 Arguments.of("/my-sections", 403, 403, 403, 403),
                 // Live process view (issue 13): secretariat and managers; an unknown cycle is 404.
@@ -142,6 +144,7 @@ class PageAccessIT extends IntegrationTest {
         return Stream.of(
                 Arguments.of("/my-sections", 200),
                 Arguments.of("/inbox", 200),
+                Arguments.of("/calendar", 200),
                 Arguments.of("/capacity", 200),
                 Arguments.of("/reports", 403),
                 Arguments.of("/cycles", 403),
@@ -169,6 +172,21 @@ class PageAccessIT extends IntegrationTest {
         expect(page, "manager", manager);
         expect(page, "admin", admin);
         mvc.perform(get(page)).andExpect(status().is3xxRedirection());
+    }
+
+    /**
+     * The calendar feed (issue 15) is open without a session, for calendar apps: the token in the
+     * address decides, so a token that is no live feed's answers 404 to every role and signed out
+     * alike (never the sign-in page, never 403). The live token's answers: notify/CalendarFeedIT.
+     */
+    @Test
+    void theCalendarFeedAnswersByItsTokenAloneNotBySession() throws Exception {
+        String feed = "/calendar/" + "x".repeat(43) + ".ics";
+        mvc.perform(get(feed)).andExpect(status().isNotFound());
+        for (String username : List.of("fp-egy", "secretariat", "manager", "admin", "contrib-egy")) {
+            mvc.perform(get(feed).with(user(users.loadUserByUsername(username))))
+                    .andExpect(status().isNotFound());
+        }
     }
 
     /**

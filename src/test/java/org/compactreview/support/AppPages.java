@@ -72,7 +72,8 @@ public final class AppPages {
                         "/dialogue/" + cycle,
                         "/dialogue/" + cycle + "/5",
                         "/account/absences",
-                        "/account/tokens"));
+                        "/account/tokens",
+                        "/calendar"));
         pages.put(
                 "secretariat",
                 List.of(
