@@ -119,7 +119,8 @@ public class TaskGateway {
         audit.record("TASK_REASSIGNED", "task", taskId, assignee(item.assignee()), assignee(username));
         if (!username.equals(item.assignee())) {
             // Handing a task to the person who holds it changes nothing: a retried request tells nobody.
-            events.publishEvent(TaskHandedOver.of(item, item.assignee(), username, TaskHandedOver.Reason.REASSIGNED, null));
+            events.publishEvent(
+                    TaskHandedOver.of(item, item.assignee(), username, TaskHandedOver.Reason.REASSIGNED, null));
         }
         return visible(taskId, user);
     }

@@ -33,6 +33,7 @@ public record TaskHandedOver(WorkItem task, String from, String to, Reason reaso
     }
 
     static TaskHandedOver of(WorkItem task, String from, String to, Reason reason, String note) {
-        return new TaskHandedOver(task, from, to, reason, note, UUID.randomUUID().toString());
+        return new TaskHandedOver(
+                task, from, to, reason, note, UUID.randomUUID().toString());
     }
 }
