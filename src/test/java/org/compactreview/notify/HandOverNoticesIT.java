@@ -6,8 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.identity.Absences;
 import org.compactreview.identity.CurrentUser;
@@ -285,6 +290,59 @@ class HandOverNoticesIT extends IntegrationTest {
         assertThat(notices(outsider)).isEmpty();
         assertThat(notices(contributorElsewhere)).isEmpty();
         assertThat(received(holder)).as("the filter is per recipient").hasSize(mailsHolder + 2);
+    }
+
+    @Test
+    void twoManagersMovingTheSameTaskAtOnceTellOnlyWhatCommitted() throws Exception {
+        String holder = user("ho-race-a", "en", Role.FOCAL_POINT);
+        String toB = user("ho-race-b", "en", Role.FOCAL_POINT);
+        String toC = user("ho-race-c", "en", Role.FOCAL_POINT);
+        ReviewCycle cycle = openAnnualReview("handover-race", MHL);
+        WorkItem task = submitTask(cycle);
+        tasks.claim(task.id(), focalPoint(holder));
+
+        var pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Reassignment>> moves = new ArrayList<>();
+        for (String target : List.of(toB, toC)) {
+            moves.add(pool.submit(() -> {
+                start.await();
+                return reassignments.reassign(
+                        Users.MANAGER, TaskSelection.ofTasks(List.of(task.id())), target, "Workload balance");
+            }));
+        }
+        start.countDown();
+        int moved = 0;
+        for (int i = 0; i < moves.size(); i++) {
+            Reassignment outcome = moves.get(i).get(60, TimeUnit.SECONDS);
+            String target = i == 0 ? toB : toC;
+            assertThat(handedTo(task.id(), target))
+                    .as("told %s exactly when the move to them committed", target)
+                    .isEqualTo(outcome.moved().size());
+            moved += outcome.moved().size();
+        }
+        pool.shutdown();
+        assertThat(moved).isPositive();
+        assertThat(jdbc.sql("select count(*) from notice where event_key like ? and kind = 'TASK_TAKEN_FROM'")
+                        .param("handover:" + task.id() + ":%")
+                        .query(Integer.class)
+                        .single())
+                .as("each committed move tells the one it was taken from")
+                .isEqualTo(moved);
+        String now = engine.getTaskService()
+                .createTaskQuery()
+                .taskId(task.id())
+                .singleResult()
+                .getAssignee();
+        assertThat(notices(now)).last().asString().startsWith("TASK_HANDED_TO");
+    }
+
+    private int handedTo(String taskId, String username) {
+        return jdbc.sql(
+                        "select count(*) from notice where event_key like ? and username = ? and kind = 'TASK_HANDED_TO'")
+                .params("handover:" + taskId + ":%", username)
+                .query(Integer.class)
+                .single();
     }
 
     private String user(String prefix, String locale, Role role) {
