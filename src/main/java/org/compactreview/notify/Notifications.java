@@ -103,11 +103,12 @@ public class Notifications {
     }
 
     /**
-     * Staff see every participant; focal points and contributors their own only. A contributor
-     * represents no participant as a caller (its scope is its delegations), so its stored
-     * participant decides here: it hears of its own delegations, never of another participant's.
+     * Staff see every participant; focal points and contributors their own only (asked again at
+     * sending time). A contributor represents no participant as a caller (its scope is its
+     * delegations), so its stored participant decides here: it hears of its own delegations,
+     * never of another participant's.
      */
-    private static boolean sees(AppUser user, Notice notice) {
+    static boolean sees(AppUser user, Notice notice) {
         if (notice.participantCode() == null) {
             return true;
         }
