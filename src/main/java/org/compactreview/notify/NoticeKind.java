@@ -18,7 +18,20 @@ public enum NoticeKind {
     /** A capacity-building support plan is due for its progress update. */
     CAPACITY_UPDATE_DUE(false),
     /** A due date is near (N days before; several per cycle). */
-    DUE_REMINDER(true);
+    DUE_REMINDER(true),
+    /** A task someone held was handed to the user (a manager's move, an absence, its end); other: who held it. */
+    TASK_HANDED_TO(false),
+    /**
+     * A task the user held went to someone else (other). Not optional although it hands no work:
+     * it tells the person to stop working on it, and where it went.
+     */
+    TASK_TAKEN_FROM(false),
+    /** A focal point (other) handed sections of the participant's report to the contributor. */
+    SECTION_DELEGATED(false),
+    /** The contributor (other) handed its sections back: the focal points write them again. */
+    SECTION_RETURNED(false),
+    /** A focal point (other) took the sections back from the contributor, with its reason. */
+    SECTION_REVOKED(false);
 
     private final boolean optional;
 

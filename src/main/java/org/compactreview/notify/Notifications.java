@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.compactreview.identity.AppUser;
+import org.compactreview.identity.Role;
 import org.compactreview.identity.UserDirectory;
 import org.compactreview.identity.UserSummary;
 import org.slf4j.Logger;
@@ -101,10 +102,18 @@ public class Notifications {
                 now);
     }
 
-    /** Staff see every participant; focal points and contributors their own only (asked again at sending time). */
+    /**
+     * Staff see every participant; focal points and contributors their own only (asked again at
+     * sending time). A contributor represents no participant as a caller (its scope is its
+     * delegations), so its stored participant decides here: it hears of its own delegations,
+     * never of another participant's.
+     */
     static boolean sees(AppUser user, Notice notice) {
         if (notice.participantCode() == null) {
             return true;
+        }
+        if (user.roles().contains(Role.CONTRIBUTOR)) {
+            return user.participants().contains(notice.participantCode());
         }
         var current = user.asCurrentUser();
         return current.seesAllParticipants() || current.represents(notice.participantCode());

@@ -18,6 +18,7 @@ import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.StorableInput;
 import org.compactreview.report.ReportRepository.ReportRow;
 import org.compactreview.report.SectionDelegations.RawDelegation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,7 @@ public class DelegationService {
     private final UserDirectory users;
     private final FrameworkCatalog framework;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DelegationService(
@@ -49,12 +51,14 @@ public class DelegationService {
             UserDirectory users,
             FrameworkCatalog framework,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.reports = reports;
         this.delegations = delegations;
         this.users = users;
         this.framework = framework;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -85,7 +89,17 @@ public class DelegationService {
         after.put("objectives", sections);
         after.put("note", cleanNote);
         audit.record("SECTIONS_DELEGATED", "report", reportId, null, after);
-        return named(delegations.find(id).orElseThrow());
+        RawDelegation made = delegations.find(id).orElseThrow();
+        events.publishEvent(new SectionHandedOut(
+                id,
+                reportId,
+                made.cycleId(),
+                made.participantCode(),
+                made.objectives(),
+                user.username(),
+                contributor.username(),
+                cleanNote));
+        return named(made);
     }
 
     /** A report's delegations, newest first, for whoever may read the report (not contributors). */
@@ -151,6 +165,16 @@ public class DelegationService {
         after.put("delegate", current.delegate());
         after.put("objectives", current.objectives());
         audit.record(action, "report", current.reportId(), before, after, cleanReason);
+        events.publishEvent(new SectionHandedBack(
+                current.id(),
+                current.reportId(),
+                current.cycleId(),
+                current.participantCode(),
+                current.objectives(),
+                current.delegate(),
+                user.username(),
+                next,
+                cleanReason));
         return named(delegations.find(current.id()).orElseThrow());
     }
 

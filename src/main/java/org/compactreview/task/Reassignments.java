@@ -26,6 +26,7 @@ import org.compactreview.task.Reassignment.NotMoved;
 import org.compactreview.task.Reassignment.Reason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,6 +68,7 @@ public class Reassignments {
     private final AuditLog audit;
     private final TransactionTemplate chunkTransaction;
     private final TransactionTemplate taskSavepoint;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Reassignments(
@@ -76,6 +78,7 @@ public class Reassignments {
             UserDirectory users,
             AuditLog audit,
             PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
         this.criteria = criteria;
@@ -85,6 +88,7 @@ public class Reassignments {
         this.chunkTransaction = new TransactionTemplate(transactions);
         this.taskSavepoint = new TransactionTemplate(transactions);
         this.taskSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -246,6 +250,8 @@ public class Reassignments {
     private void move(WorkItem item, String to, String reason) {
         tasks.setAssignee(item.id(), to);
         audit.record("TASK_REASSIGNED", "task", item.id(), assignee(item.assignee()), assignee(to), reason);
+        // In the move's own transaction (or savepoint): a move rolled back tells nobody.
+        events.publishEvent(TaskHandedOver.of(item, item.assignee(), to, TaskHandedOver.Reason.BULK, reason));
     }
 
     /** One task in a savepoint of the chunk's transaction; false when it was changed meanwhile. */

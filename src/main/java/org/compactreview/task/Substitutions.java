@@ -14,6 +14,7 @@ import org.compactreview.identity.AbsenceStarted;
 import org.compactreview.identity.Absences;
 import org.compactreview.identity.AppUser;
 import org.compactreview.identity.UserDirectory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -34,20 +35,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Substitutions {
 
     private final SubstitutionRepository substitutions;
+    private final WorkItemRepository workItems;
     private final TaskService tasks;
     private final Absences absences;
     private final UserDirectory users;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Substitutions(
             SubstitutionRepository substitutions,
+            WorkItemRepository workItems,
             TaskService tasks,
             Absences absences,
             UserDirectory users,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.substitutions = substitutions;
+        this.workItems = workItems;
+        this.events = events;
         this.tasks = tasks;
         this.absences = absences;
         this.users = users;
@@ -84,6 +91,7 @@ public class Substitutions {
                         moved.taskId(),
                         assignment(ended.substitute(), ended.absenceId()),
                         assignment(ended.username(), ended.absenceId()));
+                handedOver(moved.taskId(), ended.substitute(), ended.username(), TaskHandedOver.Reason.ABSENCE_ENDED);
             }
         }
     }
@@ -146,6 +154,15 @@ public class Substitutions {
                 task.taskId(),
                 assignment(absent, absenceId),
                 assignment(substitute, absenceId));
+        handedOver(task.taskId(), absent, substitute, TaskHandedOver.Reason.ABSENCE);
+    }
+
+    /** Both sides hear of the move (the notify module listens), in the move's transaction. */
+    private void handedOver(String taskId, String from, String to, TaskHandedOver.Reason reason) {
+        workItems
+                .find(taskId, clock.instant())
+                .map(item -> TaskHandedOver.of(item, from, to, reason, null))
+                .ifPresent(events::publishEvent);
     }
 
     private Set<String> candidateGroups(String username) {

@@ -14,6 +14,7 @@ import org.compactreview.platform.InvalidInputException;
 import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.Page;
 import org.compactreview.platform.PageRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,6 +31,7 @@ public class TaskGateway {
     private final RuntimeService runtime;
     private final UserDirectory users;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TaskGateway(
@@ -38,12 +40,14 @@ public class TaskGateway {
             RuntimeService runtime,
             UserDirectory users,
             AuditLog audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.workItems = workItems;
         this.tasks = tasks;
         this.runtime = runtime;
         this.users = users;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -113,6 +117,11 @@ public class TaskGateway {
         tasks.setAssignee(taskId, username);
         workItems.updateAssignee(taskId, username);
         audit.record("TASK_REASSIGNED", "task", taskId, assignee(item.assignee()), assignee(username));
+        if (!username.equals(item.assignee())) {
+            // Handing a task to the person who holds it changes nothing: a retried request tells nobody.
+            events.publishEvent(
+                    TaskHandedOver.of(item, item.assignee(), username, TaskHandedOver.Reason.REASSIGNED, null));
+        }
         return visible(taskId, user);
     }
 
