@@ -110,6 +110,21 @@ class MailOutbox {
                 == 1;
     }
 
+    /**
+     * Gives back claims this node will not send in this round (its lease nearly over): due again
+     * at once, for any node, and the claim not counted as an attempt.
+     */
+    void release(List<Claimed> mails, String node) {
+        jdbc.sql(
+                        """
+                        update mail_outbox set claimed_by = null, claimed_until = null, attempts = attempts - 1
+                        where id in (:ids) and claimed_by = :node and status = 'PENDING'
+                        """)
+                .param("ids", mails.stream().map(Claimed::id).toList())
+                .param("node", node)
+                .update();
+    }
+
     /** A failed mail (an incident) goes back to the queue, to be sent at once with a fresh count. */
     boolean retryFailed(long id, Instant now) {
         return jdbc.sql(

@@ -52,8 +52,18 @@ public abstract class FaultTest {
 
     /** A node of the app on this test's database, not yet started. */
     protected AppNode node(String name) {
-        AppNode node =
-                AppNode.on(name, postgres.jdbcUrl(database), mail.getSmtp().getPort(), NODE_SETTINGS);
+        return node(name, mail.getSmtp().getPort(), Map.of());
+    }
+
+    /**
+     * A node of the app on this test's database, not yet started, mailing to {@code smtpPort} (e.g.
+     * a {@link SlowSmtp} in front of {@link #mail}), with Spring properties of its own besides the
+     * shared ones.
+     */
+    protected AppNode node(String name, int smtpPort, Map<String, String> settings) {
+        Map<String, String> all = new java.util.HashMap<>(NODE_SETTINGS);
+        all.putAll(settings);
+        AppNode node = AppNode.on(name, postgres.jdbcUrl(database), smtpPort, all);
         nodes.add(node);
         return node;
     }
