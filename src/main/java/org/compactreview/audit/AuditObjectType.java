@@ -18,7 +18,9 @@ public enum AuditObjectType {
     /** A post of the continuous dialogue: posted, hidden by the secretariat. */
     DIALOGUE_POST("dialogue-post"),
     /** A participant (by its code): its benchmarking profile exported. */
-    PARTICIPANT("participant");
+    PARTICIPANT("participant"),
+    /** A user's choices about notices and mail (by username): changed, reminders unsubscribed. */
+    NOTIFICATION_SETTINGS("notification-settings");
 
     private final String code;
 
