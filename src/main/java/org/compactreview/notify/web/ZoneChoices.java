@@ -58,6 +58,9 @@ final class ZoneChoices {
         ZoneOffset offset = zone.getRules().getOffset(now);
         String utc = "UTC" + (offset.getTotalSeconds() == 0 ? "" : offset.getId());
         String name = zone.getDisplayName(TextStyle.FULL, locale);
+        if (place.equals(utc)) {
+            return new Zone(id, place + " (" + name + ")");
+        }
         return new Zone(id, place + " (" + utc + (place.equals(name) ? "" : ", " + name) + ")");
     }
 }
