@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class DigestRepository {
 
     /** A user with held mails, and when their digest is due. */
-    record Waiting(String username, ZoneId timeZone, int digestHour, LocalDate lastDigestOn) {}
+    record Waiting(String username, Delivery delivery, ZoneId timeZone, int digestHour, LocalDate lastDigestOn) {}
 
     private final JdbcClient jdbc;
 
@@ -30,13 +30,14 @@ class DigestRepository {
     List<Waiting> usersWithHeldMails() {
         return jdbc.sql(
                         """
-                        select s.username, s.time_zone, s.digest_hour, s.last_digest_on
+                        select s.username, s.delivery, s.time_zone, s.digest_hour, s.last_digest_on
                         from notification_settings s
                         where exists (select 1 from mail_outbox m where m.username = s.username and m.status = 'HELD')
                         order by s.username
                         """)
                 .query((rs, n) -> new Waiting(
                         rs.getString("username"),
+                        Delivery.valueOf(rs.getString("delivery")),
                         ZoneId.of(rs.getString("time_zone")),
                         rs.getInt("digest_hour"),
                         rs.getObject("last_digest_on", LocalDate.class)))
@@ -50,12 +51,13 @@ class DigestRepository {
     Optional<Waiting> lock(String username) {
         return jdbc.sql(
                         """
-                        select username, time_zone, digest_hour, last_digest_on from notification_settings
+                        select username, delivery, time_zone, digest_hour, last_digest_on from notification_settings
                         where username = ? for update
                         """)
                 .param(username)
                 .query((rs, n) -> new Waiting(
                         rs.getString("username"),
+                        Delivery.valueOf(rs.getString("delivery")),
                         ZoneId.of(rs.getString("time_zone")),
                         rs.getInt("digest_hour"),
                         rs.getObject("last_digest_on", LocalDate.class)))

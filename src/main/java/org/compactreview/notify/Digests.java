@@ -38,11 +38,16 @@ public class Digests {
         this.clock = clock;
     }
 
-    /** One run: queues every digest due now. Returns how many digests were queued. */
+    /**
+     * One run: queues every digest due now (and sends at once the mails still held for a user who
+     * left the digest). Returns how many digests were queued.
+     */
     public int sendDue() {
         int queued = 0;
         for (DigestRepository.Waiting user : digests.usersWithHeldMails()) {
-            if (due(user, clock.instant()) && Boolean.TRUE.equals(transactions.execute(s -> gather(user.username())))) {
+            boolean release = user.delivery() == Delivery.IMMEDIATE;
+            if ((release || due(user, clock.instant()))
+                    && Boolean.TRUE.equals(transactions.execute(s -> gather(user.username())))) {
                 queued++;
             }
         }
@@ -52,6 +57,12 @@ public class Digests {
     private boolean gather(String username) {
         Instant now = clock.instant();
         DigestRepository.Waiting locked = digests.lock(username).orElse(null);
+        if (locked != null && locked.delivery() == Delivery.IMMEDIATE) {
+            // Held by a business transaction that read the settings just before the user left the
+            // digest (and committed after the switch released the rest): sent at once, like those.
+            digests.releaseHeld(username, now);
+            return false;
+        }
         if (locked == null || !due(locked, now)) {
             return false; // another node made it meanwhile, or the user changed their hour
         }

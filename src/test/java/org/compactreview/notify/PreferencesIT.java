@@ -188,6 +188,21 @@ class PreferencesIT extends IntegrationTest {
         assertThat(held(switcher)).isZero();
         assertThat(received(switcher)).hasSize(1);
         assertThat(received(switcher).get(0).getMessageID()).startsWith("<notice.");
+
+        // A mail held by a transaction that read the settings just before the switch: the digest
+        // run sends it at once instead of keeping it for a digest that will not come.
+        ReviewCycle late = openAnnualReview("switch-late", PARTICIPANT);
+        assertThat(jdbc.sql("update mail_outbox set status = 'HELD' where username = ? and status = 'PENDING' and "
+                                + "notice_id in (select id from notice where username = ? and cycle_id = ?)")
+                        .params(switcher.username(), switcher.username(), late.id())
+                        .update())
+                .isEqualTo(1);
+        relay.drain();
+        assertThat(received(switcher)).hasSize(1);
+        digests.sendDue();
+        assertThat(held(switcher)).isZero();
+        relay.drain();
+        assertThat(received(switcher)).hasSize(2);
     }
 
     @Test
