@@ -20,7 +20,9 @@ public enum AuditObjectType {
     /** A participant (by its code): its benchmarking profile exported. */
     PARTICIPANT("participant"),
     /** A user's personal calendar feed (by username): created, rotated, turned off. */
-    CALENDAR_FEED("calendar-feed");
+    CALENDAR_FEED("calendar-feed"),
+    /** A user's choices about notices and mail (by username): changed, reminders unsubscribed. */
+    NOTIFICATION_SETTINGS("notification-settings");
 
     private final String code;
 

@@ -72,7 +72,10 @@ final class AuditActions {
             "SIGNED_IN",
             "SIGN_IN_FAILED",
             "SIGN_IN_REFUSED",
-            "SIGN_IN_THROTTLED");
+            "SIGN_IN_THROTTLED",
+            // notifications (issue 15)
+            "NOTIFICATION_SETTINGS_CHANGED",
+            "REMINDERS_UNSUBSCRIBED");
 
     private AuditActions() {}
 }

@@ -1,6 +1,7 @@
 package org.compactreview.notify;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.Optional;
@@ -57,5 +58,53 @@ class NotificationSettingsRepository {
                 .param(username)
                 .query(String.class)
                 .single();
+    }
+
+    /**
+     * The user's row, made with the defaults if they had none, locked until the transaction ends:
+     * a change of settings and a digest run for the same user wait for each other.
+     */
+    NotificationSettings lock(String username) {
+        jdbc.sql("insert into notification_settings (username) values (?) on conflict (username) do nothing")
+                .param(username)
+                .update();
+        return jdbc.sql(
+                        "select delivery, reminders, time_zone, digest_hour from notification_settings where username = ? for update")
+                .param(username)
+                .query((rs, n) -> new NotificationSettings(
+                        Delivery.valueOf(rs.getString("delivery")),
+                        rs.getBoolean("reminders"),
+                        ZoneId.of(rs.getString("time_zone")),
+                        rs.getInt("digest_hour")))
+                .single();
+    }
+
+    /** Stores the user's choices (the row exists: {@link #lock(String)}). */
+    void save(String username, NotificationSettings settings, Instant now) {
+        jdbc.sql(
+                        """
+                        update notification_settings
+                        set delivery = ?, reminders = ?, time_zone = ?, digest_hour = ?, updated_at = ?
+                        where username = ?
+                        """)
+                .params(
+                        settings.delivery().name(),
+                        settings.reminders(),
+                        settings.timeZone().getId(),
+                        settings.digestHour(),
+                        NoticeRepository.ts(now),
+                        username)
+                .update();
+    }
+
+    /** Whose unsubscribe link carries this token. */
+    Optional<String> ownerOfToken(String token) {
+        if (token == null || token.isBlank() || token.length() > 64) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select username from notification_settings where unsubscribe_token = ?")
+                .param(token)
+                .query(String.class)
+                .optional();
     }
 }

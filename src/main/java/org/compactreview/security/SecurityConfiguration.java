@@ -4,6 +4,7 @@ import org.compactreview.identity.UserDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,6 +39,9 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    /** The unsubscribe link of optional mails (notify's UnsubscribePagesController). */
+    private static final String UNSUBSCRIBE = "/notifications/unsubscribe/*";
 
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
@@ -128,7 +132,9 @@ class SecurityConfiguration {
                                 path("/error"),
                                 path("/webjars/**"),
                                 path("/assets/**"),
-                                path("/favicon.ico"))
+                                path("/favicon.ico"),
+                                // A mail's unsubscribe link works without signing in (its token is the key).
+                                path(UNSUBSCRIBE))
                         .permitAll()
                         .requestMatchers(path("/camunda/**"))
                         .hasRole("ADMIN")
@@ -140,7 +146,10 @@ class SecurityConfiguration {
                         .failureHandler(new SignInFailureHandler())
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(path("/camunda/**")))
+                // RFC 8058's one-click unsubscribe is a post from the mail client, without a form token.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        path("/camunda/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, UNSUBSCRIBE)))
                 // A strict CSP on our pages (no inline script or style); Camunda's webapps send their own.
                 .headers(headers -> headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(path("/camunda/**")),

@@ -365,6 +365,13 @@ class ApiContractIT extends IntegrationTest {
             users();
             tokens();
             absences();
+            // The defaults, written back: fp-jor's mail stays as every other test expects it.
+            expect(
+                    200,
+                    "PUT /api/v1/me/notification-settings",
+                    "fp-jor",
+                    "/api/v1/me/notification-settings",
+                    "{\"delivery\":\"IMMEDIATE\",\"reminders\":true,\"timeZone\":\"UTC\",\"digestHour\":7}");
             jordansTask();
             dueDate();
             jordansDelegations();

@@ -51,6 +51,7 @@ class AuthorizationSweepIT extends IntegrationTest {
             "GET /api/v1/me",
             "GET /api/v1/me/tokens",
             "GET /api/v1/me/absences",
+            "GET /api/v1/me/notification-settings",
             "GET /api/v1/objectives",
             "GET /api/v1/participants",
             "GET /api/v1/cycles",
@@ -163,7 +164,10 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("DELETE /api/v1/me/absences/{id}", "[404, 404, 404, 404]"),
             Map.entry("GET /api/v1/users/{username}/absences", "[403, 403, 200, 200]"),
             Map.entry("POST /api/v1/users/{username}/absences", "[403, 403, 400, 400]"),
-            Map.entry("DELETE /api/v1/users/{username}/absences/{id}", "[403, 403, 404, 404]"));
+            Map.entry("DELETE /api/v1/users/{username}/absences/{id}", "[403, 403, 404, 404]"),
+            // Notification settings (issue 15): one's own, for everyone; the empty body is refused.
+            Map.entry("GET /api/v1/me/notification-settings", "[200, 200, 200, 200]"),
+            Map.entry("PUT /api/v1/me/notification-settings", "[400, 400, 400, 400]"));
 
     @Autowired
     MockMvc mvc;

@@ -96,6 +96,8 @@ class PageAccessIT extends IntegrationTest {
                 // The calendar feed page (issue 15): every signed-in user's own.
                 Arguments.of("/calendar", 200, 200, 200, 200),
                 Arguments.of("/users/fp-jor/absences", 403, 403, 200, 200),
+                // Notification settings (issue 15): one's own page for everyone.
+                Arguments.of("/notifications/settings", 200, 200, 200, 200),
                 Arguments.of("/my-sections", 403, 403, 403, 403),
                 // Live process view (issue 13): secretariat and managers; an unknown cycle is 404.
                 // The board grid (issue 13): the staff roles; an unknown cycle is 404, a search too long 400.
@@ -233,10 +235,16 @@ class PageAccessIT extends IntegrationTest {
             }
         });
         assertThat(actions).as("page actions found").hasSizeGreaterThan(20);
+        assertThat(actions).containsAll(WITHOUT_CSRF);
         for (String action : actions) {
             String[] parts = action.split(" ");
             String path = parts[1].replaceAll("\\{[^}]+}", "999999");
             HttpMethod method = HttpMethod.valueOf(parts[0]);
+            if (WITHOUT_CSRF.contains(action)) {
+                // Reached without a token (an unknown link: 404), not refused by the CSRF check.
+                mvc.perform(request(method, path)).andExpect(status().isNotFound());
+                continue;
+            }
             mvc.perform(request(method, path).with(everyRole)).andExpect(status().isForbidden());
             int withToken = mvc.perform(request(method, path).with(everyRole).with(csrf()))
                     .andReturn()
@@ -245,6 +253,13 @@ class PageAccessIT extends IntegrationTest {
             assertThat(withToken).as(action + " with its token").isNotEqualTo(403);
         }
     }
+
+    /**
+     * The one page action taken without a form token: a mail's unsubscribe link, whose RFC 8058
+     * one-click post comes from the recipient's mail client (the link's own token is the key, and
+     * it only turns reminders off).
+     */
+    private static final Set<String> WITHOUT_CSRF = Set.of("POST /notifications/unsubscribe/{token}");
 
     private void expect(String page, String username, int expected) throws Exception {
         mvc.perform(get(page).with(user(users.loadUserByUsername(username)))).andExpect(status().is(expected));

@@ -52,7 +52,19 @@ public final class AppPages {
         long current = open.id();
 
         Map<String, List<String>> pages = new LinkedHashMap<>();
-        pages.put(SIGNED_OUT, List.of("/login"));
+        // A mail's unsubscribe link (issue 15), opened without a session: it only asks.
+        String unsubscribe = test.jdbc
+                .sql(
+                        """
+                        insert into notification_settings (username, unsubscribe_token) values ('contrib-egy', ?)
+                        on conflict (username) do update set unsubscribe_token =
+                            coalesce(notification_settings.unsubscribe_token, excluded.unsubscribe_token)
+                        returning unsubscribe_token
+                        """)
+                .param("pages-unsubscribe-" + Long.toString(System.nanoTime(), 36))
+                .query(String.class)
+                .single();
+        pages.put(SIGNED_OUT, List.of("/login", "/notifications/unsubscribe/" + unsubscribe));
         pages.put(
                 "fp-egy",
                 List.of(
@@ -73,7 +85,8 @@ public final class AppPages {
                         "/dialogue/" + cycle + "/5",
                         "/account/absences",
                         "/account/tokens",
-                        "/calendar"));
+                        "/calendar",
+                        "/notifications/settings"));
         pages.put(
                 "secretariat",
                 List.of(

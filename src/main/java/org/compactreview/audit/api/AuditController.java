@@ -66,7 +66,8 @@ class AuditController {
                                                 "address",
                                                 "dialogue-post",
                                                 "participant",
-                                                "calendar-feed"
+                                                "calendar-feed",
+                                                "notification-settings"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
@@ -115,7 +116,8 @@ class AuditController {
                                                 "address",
                                                 "dialogue-post",
                                                 "participant",
-                                                "calendar-feed"
+                                                "calendar-feed",
+                                                "notification-settings"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
