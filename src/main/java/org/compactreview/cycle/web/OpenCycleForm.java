@@ -77,12 +77,12 @@ record OpenCycleForm(
     }
 
     /** The reminder days, largest first; empty when the text breaks a rule. */
-    List<Integer> reminderDayList() {
+    public List<Integer> reminderDayList() {
         return ReminderDays.parse(reminderDays).orElse(List.of());
     }
 
     /** The reminder days as the confirmation shows them: "14, 7, 1". */
-    String reminderDaysShown() {
+    public String reminderDaysShown() {
         return ReminderDays.format(reminderDayList());
     }
 
