@@ -126,7 +126,10 @@ public class MailRelay {
             transactions.executeWithoutResult(s -> outbox.skipped(mail, node, "no enabled recipient with an address"));
             return false;
         }
-        List<StoredNotice> told = notices.byIds(outbox.noticeIds(mail));
+        // Asked again now: a user who lost a participant since the notice was written hears nothing more of it.
+        List<StoredNotice> told = notices.byIds(outbox.noticeIds(mail)).stream()
+                .filter(n -> Notifications.sees(user.get(), n.notice()))
+                .toList();
         if (told.isEmpty()) {
             transactions.executeWithoutResult(s -> outbox.skipped(mail, node, "nothing to tell"));
             return false;

@@ -101,8 +101,8 @@ public class Notifications {
                 now);
     }
 
-    /** Staff see every participant; focal points and contributors their own only. */
-    private static boolean sees(AppUser user, Notice notice) {
+    /** Staff see every participant; focal points and contributors their own only (asked again at sending time). */
+    static boolean sees(AppUser user, Notice notice) {
         if (notice.participantCode() == null) {
             return true;
         }

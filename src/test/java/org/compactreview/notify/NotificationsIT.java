@@ -107,6 +107,43 @@ class NotificationsIT extends IntegrationTest {
                 .isEqualTo(unreadBefore);
     }
 
+    /**
+     * A focal point moved to another participant after the mail was queued hears nothing more of
+     * the first: the relay asks again at sending time. Disabled users are skipped too.
+     */
+    @Test
+    void scopeAndStatusAreAskedAgainAtSendingTime() {
+        CurrentUser moved = new CurrentUser("fp-plw-moved", Set.of(Role.FOCAL_POINT), Set.of("PLW"));
+        CurrentUser disabled = new CurrentUser("fp-plw-off", Set.of(Role.FOCAL_POINT), Set.of("PLW"));
+        focalPoint(moved, "en");
+        focalPoint(disabled, "en");
+        relay.drain();
+
+        openAnnualReview("notices-moved", "PLW");
+        directory.update(
+                moved.username(),
+                new UserDraft(
+                        "Moved", moved.username() + "@" + DOMAIN, "en", true, Set.of(Role.FOCAL_POINT), Set.of("NRU")));
+        directory.update(
+                disabled.username(),
+                new UserDraft(
+                        "Off",
+                        disabled.username() + "@" + DOMAIN,
+                        "en",
+                        false,
+                        Set.of(Role.FOCAL_POINT),
+                        Set.of("PLW")));
+        relay.drain();
+
+        assertThat(received(moved)).isEmpty();
+        assertThat(received(disabled)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from mail_outbox where username in (?, ?) and status = 'SKIPPED'")
+                        .params(moved.username(), disabled.username())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
     private String taskKeyOf(Report report) {
         return "task:"
                 + jdbc.sql("select task_id from work_item where report_id = ?")

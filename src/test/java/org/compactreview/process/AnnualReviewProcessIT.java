@@ -20,6 +20,7 @@ import org.compactreview.cycle.MeetingService;
 import org.compactreview.cycle.OpenCycleRequest;
 import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.identity.CurrentUser;
+import org.compactreview.notify.MailRelay;
 import org.compactreview.report.Consolidation;
 import org.compactreview.report.Report;
 import org.compactreview.report.ReportService;
@@ -38,6 +39,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class AnnualReviewProcessIT extends IntegrationTest {
 
     private static final Instant DUE = START.plus(60, ChronoUnit.DAYS);
+
+    @Autowired
+    MailRelay relay;
 
     @Autowired
     CycleService cycles;
@@ -160,14 +164,18 @@ class AnnualReviewProcessIT extends IntegrationTest {
         ReviewCycle cycle = open("EGY");
         ProcessInstance pi = instance(cycle);
         ProcessInstance review = review(cycle, "EGY");
+        relay.drain(); // the cycle's opening mails
         int mailsBefore = MAIL.getReceivedMessages().length;
         int egyptBefore = mailsTo("fp-egy@demo.invalid").size();
 
         setClock(cycle.reminderAt().plusSeconds(1));
         runDueJobs(pi.getId());
+        relay.drain();
         assertThat(review).hasPassed(ParticipantReviewModel.TASK_SEND_REMINDER);
         assertThat(review).isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
-        assertThat(MAIL.getReceivedMessages()).hasSize(mailsBefore + 1);
+        // One mail per focal point of Egypt with an address (other tests may have added some).
+        assertThat(MAIL.getReceivedMessages())
+                .hasSize(mailsBefore + users.focalPointRecipients("EGY").size());
         // GreenMail lists the messages mailbox by mailbox, not in the order they came.
         List<MimeMessage> toEgypt = mailsTo("fp-egy@demo.invalid");
         assertThat(toEgypt).hasSize(egyptBefore + 1);
@@ -199,6 +207,7 @@ class AnnualReviewProcessIT extends IntegrationTest {
             ReviewCycle cycle = open("MAR");
             setClock(cycle.reminderAt().plusSeconds(1));
             runDueJobs(instance(cycle).getId());
+            relay.drain();
             List<MimeMessage> toMorocco = mailsTo("fp-mar@demo.invalid");
             MimeMessage reminder = toMorocco.get(toMorocco.size() - 1);
             // Morocco named in French too, as French pages name it.
