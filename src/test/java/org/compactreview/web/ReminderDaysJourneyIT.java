@@ -55,7 +55,7 @@ class ReminderDaysJourneyIT extends BrowserTest {
                 .contains("1 to 5 different whole numbers of days from 1 to 90");
         assertThat(browser.findElement(By.id("reminderDays")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
-        shoot("reminder-days-form-error", "reminderDays");
+        shootAsItStands("reminder-days-form-error", "reminderDays");
 
         WebElement again = browser.findElement(By.id("reminderDays"));
         again.clear();
@@ -71,41 +71,53 @@ class ReminderDaysJourneyIT extends BrowserTest {
         assertThat(cycle.reminderDays()).containsExactly(10, 3);
         assertThat(browser.findElement(By.id("cycle-reminder-days")).getText())
                 .isEqualTo("Reminders 10, 3 days before the due date");
-        shoot("reminder-days-board", "cycle-reminder-days");
+        shoot("reminder-days-board", "/cycles/" + id, "cycle-reminder-days");
+        // The process view draws the new version's reminder loop from its BPMN DI.
+        open("/cycles/" + id + "/process?lang=en");
+        assertThat(browser.findElements(By.cssSelector("[data-element=Gateway_MoreReminders]")))
+                .isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-element=Timer_NextReminder]")))
+                .isNotEmpty();
+        screenshot("reminder-days-process-en-1280");
         open("/cycles/" + id + "?lang=ar");
         assertThat(browser.findElement(By.id("cycle-reminder-days")).getText())
                 .contains("١٠")
                 .contains("٣");
-        open("/cycles/new?lang=ar");
-        shoot("reminder-days-form", "reminderDays");
-        open("/cycles/new?lang=en");
+        shoot("reminder-days-form", "/cycles/new", "reminderDays");
         signOut();
     }
 
-    /** The current page in English and Arabic, at 390 and 1366 px wide, scrolled to an element. */
-    private void shoot(String name, String elementId) {
-        String page = browser.getCurrentUrl();
-        boolean posted = page.endsWith("/cycles/new")
-                && !browser.findElements(By.id("reminderDays-error")).isEmpty();
+    /** The refused form as it stands (English), at 390 and 1366 px wide, scrolled to an element. */
+    private void shootAsItStands(String name, String elementId) {
+        for (int width : new int[] {390, 1366}) {
+            shootAt(name + "-en-" + width, width, elementId);
+        }
+    }
+
+    /** A page in English and Arabic, at 390 and 1366 px wide, scrolled to an element. */
+    private void shoot(String name, String path, String elementId) {
         for (String language : new String[] {"en", "ar"}) {
             for (int width : new int[] {390, 1366}) {
                 browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 768));
-                if (!posted) {
-                    open(page.replaceAll("[?].*", "") + "?lang=" + language);
+                open(path + "?lang=" + language);
+                if (language.equals("ar")) {
+                    assertThat(browser.findElement(By.tagName("html")).getAttribute("dir"))
+                            .isEqualTo("rtl");
                 }
-                WebElement element = browser.findElement(By.id(elementId));
-                browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-                Object overflow = browser.executeScript(
-                        "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
-                assertThat(overflow)
-                        .as(name + " " + language + " " + width + " scrolls sideways")
-                        .isEqualTo(false);
-                screenshot(name + "-" + (posted ? "en" : language) + "-" + width);
-            }
-            if (posted) {
-                break; // a refused post is shot as it stands, in the language it was posted in
+                shootAt(name + "-" + language + "-" + width, width, elementId);
             }
         }
+        open(path + "?lang=en");
+    }
+
+    private void shootAt(String name, int width, String elementId) {
+        browser.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 768));
+        WebElement element = browser.findElement(By.id(elementId));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        Object overflow = browser.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+        assertThat(overflow).as(name + " scrolls sideways").isEqualTo(false);
+        screenshot(name);
         browser.manage().window().setSize(new Dimension(1280, 1400));
     }
 }
