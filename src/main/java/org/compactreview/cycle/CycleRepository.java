@@ -42,14 +42,16 @@ class CycleRepository {
             Instant due,
             Instant closes,
             LocalDate conferenceDate,
+            List<Integer> reminderDays,
             int participantCount,
             String by,
             Instant now) {
         return jdbc.sql(
                         """
                         insert into review_cycle (kind, period, status, reminder_at, submission_due, window_closes_at,
-                                                  conference_date, participant_count, opened_by, opened_at)
-                        values (?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?) returning id
+                                                  conference_date, reminder_days, participant_count, opened_by,
+                                                  opened_at)
+                        values (?, ?, 'OPEN', ?, ?, ?, ?, cast(? as integer[]), ?, ?, ?) returning id
                         """)
                 .params(
                         kind.name(),
@@ -58,6 +60,7 @@ class CycleRepository {
                         ts(due),
                         ts(closes),
                         conferenceDate,
+                        reminderDays == null ? null : "{" + ReminderDays.format(reminderDays) + "}",
                         participantCount,
                         by,
                         ts(now))
@@ -228,10 +231,19 @@ class CycleRepository {
                     rs.getString("meeting_agenda"),
                     rs.getString("meeting_outcomes"),
                     decisions == null ? null : json.readTree(decisions),
-                    rs.getObject("conference_date", LocalDate.class));
+                    rs.getObject("conference_date", LocalDate.class),
+                    days(rs.getArray("reminder_days")));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Integer> days(java.sql.Array array) throws SQLException {
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        return java.util.Arrays.stream(values).map(v -> ((Number) v).intValue()).toList();
     }
 
     private static Timestamp ts(Instant instant) {

@@ -69,8 +69,10 @@ public class CycleService {
         List<String> participants = participants(request.participants(), conference);
         Instant now = clock.instant();
         Instant due = request.submissionDue();
+        List<Integer> reminderDays = reminderDays(request);
+        // The first reminder; the participant review's reminder loop finds the later ones.
         Instant reminderAt =
-                request.reminderAt() != null ? request.reminderAt() : due.minus(properties.reminderBeforeDue());
+                reminderDays == null ? request.reminderAt() : due.minus(java.time.Duration.ofDays(reminderDays.get(0)));
         Instant closesAt =
                 request.windowClosesAt() != null ? request.windowClosesAt() : due.plus(properties.gracePeriod());
         checkDates(now, reminderAt, due, closesAt);
@@ -92,6 +94,7 @@ public class CycleService {
                 due,
                 closesAt,
                 conference ? request.conferenceDate() : null,
+                reminderDays,
                 (int) participants.stream().distinct().count(),
                 user.username(),
                 now);
@@ -177,6 +180,29 @@ public class CycleService {
         cycles.updateStatus(id, CycleStatus.CLOSED, clock.instant());
         audit.record(
                 "CYCLE_CLOSED", "cycle", id, Map.of("status", before.status()), Map.of("status", CycleStatus.CLOSED));
+    }
+
+    /** The reminder days the cycle's page form offers before the secretariat changes them. */
+    public List<Integer> defaultReminderDays() {
+        return properties.reminderDays();
+    }
+
+    /**
+     * The cycle's reminder days, largest first: the request's, or the configured default; null when
+     * the caller gave one reminder date instead (the API before issue 15), which stays the one
+     * reminder. Giving both is refused: which one counts would be a guess.
+     */
+    private List<Integer> reminderDays(OpenCycleRequest request) {
+        if (request.reminderDays() == null) {
+            return request.reminderAt() == null ? properties.reminderDays() : null;
+        }
+        if (request.reminderAt() != null) {
+            throw new InvalidInputException("reminderAt", "validation.cycle.reminder-days-or-date");
+        }
+        if (!ReminderDays.valid(request.reminderDays())) {
+            throw new InvalidInputException("reminderDays", ReminderDays.PROBLEM);
+        }
+        return ReminderDays.ordered(request.reminderDays());
     }
 
     private List<String> participants(List<String> requested, boolean conference) {

@@ -19,10 +19,31 @@ public record OpenCycleRequest(
                                 + "bodies (conference)")
                 List<@NotBlank String> participants,
         @NotNull @Schema(example = "2027-03-31T23:59:59Z") Instant submissionDue,
-        @Schema(description = "Default: 7 days before the due date") Instant reminderAt,
+        @Schema(
+                        description = "One reminder at this date, for callers that give a date; give either this "
+                                + "or reminderDays. Without both, the reminders come at the default reminder days.")
+                Instant reminderAt,
         @Schema(description = "Default: 14 days after the due date") Instant windowClosesAt,
         @Schema(description = "High-level conferences only (required there): the conference date")
-                LocalDate conferenceDate) {
+                LocalDate conferenceDate,
+        @Schema(
+                        description = "Reminders to the focal points, in whole days before the due date: 1 to 5 "
+                                + "distinct days from 1 to 90. Default: 14, 7 and 1. Several days already past "
+                                + "when the cycle opens make one reminder.",
+                        example = "[14, 7, 1]")
+                List<Integer> reminderDays) {
+
+    /** A cycle with the default reminder days, or one reminder at {@code reminderAt}. */
+    public OpenCycleRequest(
+            CycleKind kind,
+            String period,
+            List<String> participants,
+            Instant submissionDue,
+            Instant reminderAt,
+            Instant windowClosesAt,
+            LocalDate conferenceDate) {
+        this(kind, period, participants, submissionDue, reminderAt, windowClosesAt, conferenceDate, null);
+    }
 
     /** An annual review cycle. */
     public OpenCycleRequest(
@@ -32,6 +53,6 @@ public record OpenCycleRequest(
             Instant submissionDue,
             Instant reminderAt,
             Instant windowClosesAt) {
-        this(kind, period, participants, submissionDue, reminderAt, windowClosesAt, null);
+        this(kind, period, participants, submissionDue, reminderAt, windowClosesAt, null, null);
     }
 }

@@ -20,6 +20,8 @@ public final class ParticipantReviewModel {
     public static final String END_REPORT_ACCEPTED = "EndEvent_ReportAccepted";
     public static final String TIMER_SUBMISSION_REMINDER = "Timer_SubmissionReminder";
     public static final String TASK_SEND_REMINDER = "Task_SendReminder";
+    public static final String GATEWAY_MORE_REMINDERS = "Gateway_MoreReminders";
+    public static final String TIMER_NEXT_REMINDER = "Timer_NextReminder";
     public static final String END_REMINDER_SENT = "EndEvent_ReminderSent";
     public static final String TIMER_SUBMISSION_OVERDUE = "Timer_SubmissionOverdue";
     public static final String TASK_FOLLOW_UP_OVERDUE_REPORT = "Task_FollowUpOverdueReport";
@@ -33,6 +35,15 @@ public final class ParticipantReviewModel {
 
     /** {@link #REVIEW_KIND_ANNUAL} or {@link #REVIEW_KIND_REGIONAL}: the one difference, as data. */
     public static final String VAR_REVIEW_KIND = "reviewKind";
+
+    /**
+     * The reminder loop's routing (issue 15): whether another reminder day lies ahead (its date is
+     * then in {@code reminderAt}), and the smallest number of days before the due date already
+     * reminded of, so that a moved due date does not remind of a day again.
+     */
+    public static final String VAR_MORE_REMINDERS = "moreReminders";
+
+    public static final String VAR_REMINDED_DAYS = "remindedDays";
 
     /** The secretariat's decision, set on the validation task's own execution. */
     public static final String VAR_DECISION = "decision";

@@ -39,7 +39,8 @@ class MailMetricsIT extends IntegrationTest {
         long focalPoints = users.focalPointRecipients("EGY").size();
         double sentBefore = count("compact_review_mails_sent");
         int mailsBefore = MAIL.getReceivedMessages().length;
-        int reminded = reminder.remind(cycle.id(), "EGY", Date.from(clock.instant()));
+        int reminded = reminder.remind(cycle.id(), "EGY", Date.from(clock.instant()), null)
+                .reminded();
         assertThat(reminded).isEqualTo(focalPoints).isPositive();
         assertThat(relay.drain()).isEqualTo(reminded);
         assertThat(MAIL.getReceivedMessages().length - mailsBefore).isEqualTo(reminded);

@@ -93,18 +93,33 @@ class ParticipantReviewProcessIT extends IntegrationTest {
                 .isEqualTo(2);
     }
 
+    /** Issue 15: the reminder loop, at the default 14, 7 and 1 days before the due date. */
     @Test
-    void reminderIsSentAndTheSubmissionStaysOpen() {
+    void remindersLoopUntilTheLastReminderDayAndTheSubmissionStaysOpen() {
         ReviewCycle cycle = annual("EGY");
         ProcessInstance review = review(cycle, "EGY");
+        assertThat(cycle.reminderDays()).containsExactly(14, 7, 1);
+        assertThat(cycle.reminderAt()).isEqualTo(cycle.submissionDue().minus(14, ChronoUnit.DAYS));
         setClock(cycle.reminderAt().plusSeconds(1));
         runCycleJobs(cycle.id());
         assertThat(review)
                 .hasPassedInOrder(
                         ParticipantReviewModel.TIMER_SUBMISSION_REMINDER,
                         ParticipantReviewModel.TASK_SEND_REMINDER,
-                        ParticipantReviewModel.END_REMINDER_SENT)
+                        ParticipantReviewModel.GATEWAY_MORE_REMINDERS)
+                .isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT, ParticipantReviewModel.TIMER_NEXT_REMINDER)
+                .hasNotPassed(ParticipantReviewModel.END_REMINDER_SENT);
+
+        setClock(cycle.submissionDue().minus(7, ChronoUnit.DAYS).plusSeconds(1));
+        runCycleJobs(cycle.id());
+        assertThat(review)
+                .isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT, ParticipantReviewModel.TIMER_NEXT_REMINDER);
+        setClock(cycle.submissionDue().minus(1, ChronoUnit.DAYS).plusSeconds(1));
+        runCycleJobs(cycle.id());
+        assertThat(review)
+                .hasPassed(ParticipantReviewModel.TIMER_NEXT_REMINDER, ParticipantReviewModel.END_REMINDER_SENT)
                 .isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+        assertThat(history(review, ParticipantReviewModel.TASK_SEND_REMINDER)).isEqualTo(3);
     }
 
     @Test

@@ -219,6 +219,24 @@ public abstract class IntegrationTest {
                 Users.SECRETARIAT);
     }
 
+    /**
+     * Opens an annual cycle as the secretariat, due 30 days after START, with its own reminder days
+     * (issue 15), for tests that need one reminder date rather than the default 14, 7 and 1.
+     */
+    protected ReviewCycle openAnnualReview(String prefix, List<Integer> reminderDays, String... participants) {
+        return cycleService.open(
+                new OpenCycleRequest(
+                        CycleKind.ANNUAL_REVIEW,
+                        uniquePeriod(prefix),
+                        List.of(participants),
+                        START.plus(30, ChronoUnit.DAYS),
+                        null,
+                        null,
+                        null,
+                        reminderDays),
+                Users.SECRETARIAT);
+    }
+
     /** The managers' "Follow up overdue report" task of a cycle (the first, if there are several). */
     protected WorkItem managerEscalation(ReviewCycle cycle) {
         return taskGateway

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.compactreview.cycle.CycleKind;
 import org.compactreview.cycle.CycleService;
 import org.compactreview.cycle.OpenCycleRequest;
+import org.compactreview.cycle.ReminderDays;
 import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.framework.Participant;
@@ -53,13 +54,15 @@ class CycleOpeningController {
 
     @GetMapping("/cycles/new")
     String newCycle(Model model) {
-        return showForm(model, new OpenCycleForm("", "", "", Set.of(), Set.of()), Map.of(), null);
+        return showForm(
+                model, new OpenCycleForm("", "", defaultReminderDays(), "", Set.of(), Set.of()), Map.of(), null);
     }
 
     @PostMapping("/cycles/new")
     String open(
             @RequestParam(defaultValue = "") String period,
             @RequestParam(defaultValue = "") String due,
+            @RequestParam(required = false) String reminderDays,
             @RequestParam(defaultValue = "") String scope,
             @RequestParam(required = false) Set<String> regions,
             @RequestParam(required = false) Set<String> participants,
@@ -68,7 +71,9 @@ class CycleOpeningController {
             CurrentUser user,
             Model model,
             RedirectAttributes redirect) {
-        OpenCycleForm form = new OpenCycleForm(period, due, scope, regions, participants);
+        // A post without the field (an older page, a script) gets the default days.
+        OpenCycleForm form = new OpenCycleForm(
+                period, due, reminderDays == null ? defaultReminderDays() : reminderDays, scope, regions, participants);
         if ("edit".equals(step)) {
             return showForm(model, form, Map.of(), null);
         }
@@ -92,7 +97,9 @@ class CycleOpeningController {
                             included.stream().map(Participant::code).toList(),
                             dueAt(form.due()),
                             null,
-                            null),
+                            null,
+                            null,
+                            form.reminderDayList()),
                     user);
             redirect.addFlashAttribute("flash", "flash.cycle.opened");
             return "redirect:/cycles/" + cycle.id();
@@ -108,6 +115,10 @@ class CycleOpeningController {
         model.addAttribute("regions", framework.memberStateRegions());
         model.addAttribute("participants", framework.participants());
         return NEW;
+    }
+
+    private String defaultReminderDays() {
+        return ReminderDays.format(cycles.defaultReminderDays());
     }
 
     private static java.time.Instant dueAt(String due) {

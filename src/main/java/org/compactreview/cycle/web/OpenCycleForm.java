@@ -9,18 +9,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.compactreview.cycle.ReminderDays;
 import org.compactreview.framework.FrameworkCatalog;
 import org.compactreview.framework.Participant;
 import org.compactreview.framework.ParticipantKind;
 
 /**
- * The "open an annual review" form: period, due date and whom the cycle covers. {@code scope} is
+ * The "open an annual review" form: period, due date, reminder days (issue 15: one text field,
+ * "14, 7, 1", prefilled with the configured default) and whom the cycle covers. {@code scope} is
  * {@value #ALL} (every member state), {@value #REGION} (the member states of the ticked regions) or
  * {@value #CHOSEN} (the ticked participants); blank until the secretariat chooses, since a default
  * is how a cycle used to cover 193 states by mistake. Ticks that do not belong to the chosen scope
  * are kept in the form (going back keeps them) but do not count.
  */
-record OpenCycleForm(String period, String due, String scope, Set<String> regions, Set<String> participants) {
+record OpenCycleForm(
+        String period, String due, String reminderDays, String scope, Set<String> regions, Set<String> participants) {
 
     static final String ALL = "all";
     static final String REGION = "region";
@@ -32,6 +35,7 @@ record OpenCycleForm(String period, String due, String scope, Set<String> region
     OpenCycleForm {
         period = period == null ? "" : period.trim();
         due = due == null ? "" : due.trim();
+        reminderDays = reminderDays == null ? "" : reminderDays.trim();
         scope = scope == null ? "" : scope;
         regions = regions == null ? Set.of() : new TreeSet<>(regions);
         participants = participants == null ? Set.of() : new TreeSet<>(participants);
@@ -47,6 +51,9 @@ record OpenCycleForm(String period, String due, String scope, Set<String> region
             LocalDate.parse(due);
         } catch (DateTimeParseException e) {
             problems.put("due", "validation.cycle.due-date");
+        }
+        if (reminderDayList().isEmpty()) {
+            problems.put("reminderDays", ReminderDays.PROBLEM);
         }
         switch (scope) {
             case ALL -> {}
@@ -67,6 +74,16 @@ record OpenCycleForm(String period, String due, String scope, Set<String> region
             default -> problems.put("scope", "validation.cycle.scope");
         }
         return problems;
+    }
+
+    /** The reminder days, largest first; empty when the text breaks a rule. */
+    public List<Integer> reminderDayList() {
+        return ReminderDays.parse(reminderDays).orElse(List.of());
+    }
+
+    /** The reminder days as the confirmation shows them: "14, 7, 1". */
+    public String reminderDaysShown() {
+        return ReminderDays.format(reminderDayList());
     }
 
     /** The member states the cycle will cover, by name. */
