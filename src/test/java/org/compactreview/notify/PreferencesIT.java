@@ -50,6 +50,10 @@ class PreferencesIT extends IntegrationTest {
 
     static final String DOMAIN = "kir.prefs.test";
     static final String PARTICIPANT = "KIR";
+
+    /** Reminder days that reach back past the test's start: the cycle's reminder is due at once. */
+    static final java.util.List<Integer> REMINDED_AT_ONCE = java.util.List.of(60);
+
     static final String PASSWORD = "demo";
 
     @Autowired
@@ -83,9 +87,9 @@ class PreferencesIT extends IntegrationTest {
         relay.drain();
 
         // 09:00 UTC is 18:00 in Tokyo: the cycle's task and a reminder are held for the digest at 20:00.
-        ReviewCycle cycle = openAnnualReview("digest", PARTICIPANT);
+        ReviewCycle cycle = openAnnualReview("digest", REMINDED_AT_ONCE, PARTICIPANT);
         Instant due = Instant.parse("2027-02-09T09:00:00Z");
-        reminder.remind(cycle.id(), PARTICIPANT, Date.from(due));
+        reminder.remind(cycle.id(), PARTICIPANT, Date.from(due), null);
         relay.drain();
         assertThat(received(tokyo)).as("nothing at once").isEmpty();
         assertThat(held(tokyo)).isEqualTo(2);
@@ -160,8 +164,8 @@ class PreferencesIT extends IntegrationTest {
         assertThat(audited(quiet.username(), NotificationPreferences.CHANGED)).isEqualTo(1);
         int before = received(quiet).size();
 
-        ReviewCycle cycle = openAnnualReview("quiet", PARTICIPANT);
-        reminder.remind(cycle.id(), PARTICIPANT, Date.from(START.plus(30, ChronoUnit.DAYS)));
+        ReviewCycle cycle = openAnnualReview("quiet", REMINDED_AT_ONCE, PARTICIPANT);
+        reminder.remind(cycle.id(), PARTICIPANT, Date.from(START.plus(30, ChronoUnit.DAYS)), null);
         relay.drain();
 
         List<MimeMessage> mails = received(quiet);
@@ -208,8 +212,8 @@ class PreferencesIT extends IntegrationTest {
     @Test
     void theUnsubscribeLinkOfARealReminderWorksWithoutSigningIn() throws Exception {
         CurrentUser reader = focalPoint("fp-kir-unsub");
-        ReviewCycle cycle = openAnnualReview("unsub", PARTICIPANT);
-        reminder.remind(cycle.id(), PARTICIPANT, Date.from(START.plus(30, ChronoUnit.DAYS)));
+        ReviewCycle cycle = openAnnualReview("unsub", REMINDED_AT_ONCE, PARTICIPANT);
+        reminder.remind(cycle.id(), PARTICIPANT, Date.from(START.plus(30, ChronoUnit.DAYS)), null);
         relay.drain();
         MimeMessage reminderMail = received(reader).stream()
                 .filter(m -> subject(m).startsWith("Reminder"))
@@ -248,7 +252,7 @@ class PreferencesIT extends IntegrationTest {
                 .containsExactly(reader.username());
 
         int before = received(reader).size();
-        reminder.remind(cycle.id(), PARTICIPANT, Date.from(START.plus(29, ChronoUnit.DAYS)));
+        reminder.remind(cycle.id(), PARTICIPANT, Date.from(START.plus(29, ChronoUnit.DAYS)), null);
         openAnnualReview("unsub-after", PARTICIPANT);
         relay.drain();
         List<MimeMessage> after = received(reader);
