@@ -18,7 +18,9 @@ public enum AuditObjectType {
     /** A post of the continuous dialogue: posted, hidden by the secretariat. */
     DIALOGUE_POST("dialogue-post"),
     /** A participant (by its code): its benchmarking profile exported. */
-    PARTICIPANT("participant");
+    PARTICIPANT("participant"),
+    /** A mail of the outbox (by its id): an incident sent again by an administrator (issue 15). */
+    MAIL("mail");
 
     private final String code;
 

@@ -65,7 +65,8 @@ class AuditController {
                                                 "token",
                                                 "address",
                                                 "dialogue-post",
-                                                "participant"
+                                                "participant",
+                                                "mail"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
@@ -113,7 +114,8 @@ class AuditController {
                                                 "token",
                                                 "address",
                                                 "dialogue-post",
-                                                "participant"
+                                                "participant",
+                                                "mail"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
