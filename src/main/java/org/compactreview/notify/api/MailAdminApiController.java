@@ -43,7 +43,9 @@ class MailAdminApiController {
 
     @PostMapping("/{id}/retry")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @ApiResponse(responseCode = "409", description = "The mail is no incident: sent, or already queued again (conflict)")
+    @ApiResponse(
+            responseCode = "409",
+            description = "The mail is no incident: sent, or already queued again (conflict)")
     @Operation(
             summary = "Send an incident again: back to the queue at once, with a fresh count of attempts and the same "
                     + "Message-ID (audited as MAIL_RETRIED)")
