@@ -60,6 +60,9 @@ class MailOutageIT extends IntegrationTest {
     @Autowired
     MeterRegistry metrics;
 
+    @Autowired
+    MailIncidents incidents;
+
     @BeforeEach
     void serverUpAndOutboxSent() {
         ensureMailServerRuns();
@@ -211,6 +214,54 @@ class MailOutageIT extends IntegrationTest {
         assertThat(relay.drain()).isZero();
         assertThat(receivedIds(GIVEN_UP)).hasSize(1);
         assertThat(admin.get("/admin/mail").body()).doesNotContain("data-mail=\"" + mail + "\"");
+    }
+
+    @Test
+    void twoAdministratorsSendingOneIncidentAgainAtOnceQueueItOnce() throws Exception {
+        long mail = jdbc.sql(
+                        """
+                        insert into mail_outbox (message_id, username, status, attempts, next_attempt_at, created_at,
+                            failed_at, last_error)
+                        values (?, 'nobody-at-once', 'FAILED', 8, now(), now(), now(), 'MailSendException')
+                        returning id
+                        """)
+                .param("<at-once-" + System.nanoTime() + "@outage.invalid>")
+                .query(Long.class)
+                .single();
+        CurrentUser admin = new CurrentUser("admin", Set.of(Role.ADMIN), Set.of());
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                outcomes.add(two.submit(() -> {
+                    together.await();
+                    try {
+                        incidents.retry(mail, admin);
+                        return "queued";
+                    } catch (org.compactreview.platform.ConflictException alreadyQueued) {
+                        return "conflict";
+                    }
+                }));
+            }
+            List<String> answers = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                answers.add(outcome.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(answers).containsExactlyInAnyOrder("queued", "conflict");
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'MAIL_RETRIED' and object_id = ?")
+                        .param(String.valueOf(mail))
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select status from mail_outbox where id = ?")
+                        .param(mail)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PENDING");
     }
 
     record OutboxRow(long id, String status, int attempts, Instant nextAttemptAt, String lastError) {}
