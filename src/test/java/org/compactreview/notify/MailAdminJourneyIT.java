@@ -23,6 +23,7 @@ class MailAdminJourneyIT extends BrowserTest {
     @Test
     void anAdministratorSeesTheIncidentsAndSendsThemAgain() {
         relay.drain();
+        browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(60));
         String longError = "MailSendException: Mail server connection failed; nested exception is "
                 + "MailConnectException: Couldn't connect to host, port: 127.0.0.1, 2525; timeout 5000. ".repeat(4);
         long first = incident("journey-1", longError);
@@ -30,7 +31,7 @@ class MailAdminJourneyIT extends BrowserTest {
 
         signIn("admin");
         open("/admin/mail");
-        assertThat(browser.findElement(By.cssSelector("#mail-counts [data-status=FAILED] dd"))
+        assertThat(browser.findElement(By.cssSelector("#mail-counts [data-status=FAILED] .mail-count"))
                         .getText())
                 .isNotEqualTo("0");
         assertThat(browser.findElements(By.cssSelector("#mail-incidents tr[data-mail]")))
@@ -96,6 +97,23 @@ class MailAdminJourneyIT extends BrowserTest {
                 .single();
     }
 
+    /** The screen sweep's axe-core run (ScreenSweepIT), on this page with incidents listed. */
+    private static final String AXE_RUN =
+            """
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})
+              .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))),
+                    e => done(['axe failed: ' + e]));
+            """;
+
+    private static String axe() {
+        try (java.io.InputStream in = MailAdminJourneyIT.class.getResourceAsStream("/axe/axe.min.js")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Screenshots at a phone's 390 px and a desktop's 1366 px; neither scrolls sideways. */
     private void shoot(String name) {
         for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1366, 768))) {
@@ -106,6 +124,11 @@ class MailAdminJourneyIT extends BrowserTest {
                     .as(name + " at " + size.width + " px scrolls sideways")
                     .isEqualTo(false);
             screenshot(name + "-" + size.width);
+            browser.executeScript(axe());
+            assertThat((List<?>)
+                            browser.executeAsyncScript(AXE_RUN, List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")))
+                    .as(name + " at " + size.width + " px: axe-core WCAG 2.1 AA violations")
+                    .isEmpty();
         }
         browser.manage().window().setSize(new Dimension(1280, 1400));
     }
