@@ -22,7 +22,9 @@ public enum AuditObjectType {
     /** A user's personal calendar feed (by username): created, rotated, turned off. */
     CALENDAR_FEED("calendar-feed"),
     /** A user's choices about notices and mail (by username): changed, reminders unsubscribed. */
-    NOTIFICATION_SETTINGS("notification-settings");
+    NOTIFICATION_SETTINGS("notification-settings"),
+    /** A mail of the outbox (by its id): an incident sent again by an administrator (issue 15). */
+    MAIL("mail");
 
     private final String code;
 

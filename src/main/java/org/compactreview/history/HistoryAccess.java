@@ -42,7 +42,8 @@ class HistoryAccess {
                     case "report" -> readsReport(objectId, viewer);
                     case "task" -> viewer.seesAllParticipants() || seesTask(objectId, viewer);
                     case "cycle", "capacity-request", "dialogue-post", "participant" -> viewer.seesAllParticipants();
-                    case "user", "token", "address", "calendar-feed", "notification-settings" -> viewer.has(Role.ADMIN);
+                    case "user", "token", "address", "calendar-feed", "notification-settings", "mail" ->
+                        viewer.has(Role.ADMIN);
                     default -> false;
                 };
         if (!allowed) {

@@ -86,8 +86,17 @@ class MailOutbox {
         return finish(mail, node, "status = 'SKIPPED', last_error = ?", why);
     }
 
-    boolean failed(Claimed mail, String node, String error) {
-        return finish(mail, node, "status = 'FAILED', last_error = ?", error);
+    /** Given up after the last attempt: an incident, stamped with when (V34) for the operators' list. */
+    boolean failed(Claimed mail, String node, String error, Instant now) {
+        return jdbc.sql(
+                                """
+                        update mail_outbox set status = 'FAILED', last_error = ?, failed_at = ?, claimed_by = null,
+                            claimed_until = null
+                        where id = ? and claimed_by = ? and status = 'PENDING'
+                        """)
+                        .params(error, ts(now), mail.id(), node)
+                        .update()
+                == 1;
     }
 
     boolean retryAt(Claimed mail, String node, Instant at, String error) {
@@ -144,5 +153,70 @@ class MailOutbox {
                 .query((rs, n) -> counts.put(MailStatus.valueOf(rs.getString(1)), rs.getInt(2)))
                 .list();
         return counts;
+    }
+
+    /** When the backlog's oldest mail was due: how far behind sending is (empty: nothing waits). */
+    java.util.Optional<Instant> oldestDue() {
+        return jdbc.sql("select min(next_attempt_at) from mail_outbox where status = 'PENDING'")
+                .query((rs, n) -> rs.getTimestamp(1))
+                .optional()
+                .filter(java.util.Objects::nonNull)
+                .map(java.sql.Timestamp::toInstant);
+    }
+
+    /** A page of the incidents (FAILED), newest first; never the mail's content. */
+    List<MailIncident> incidents(int offset, int limit) {
+        return jdbc.sql(
+                        """
+                        select id, username, coalesce(failed_at, next_attempt_at) as failed_at, attempts, last_error
+                        from mail_outbox where status = 'FAILED'
+                        order by failed_at desc nulls last, id desc
+                        offset ? limit ?
+                        """)
+                .params(offset, limit)
+                .query((rs, n) -> new MailIncident(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getTimestamp("failed_at").toInstant(),
+                        rs.getInt("attempts"),
+                        MailIncident.shorten(rs.getString("last_error"))))
+                .list();
+    }
+
+    /** The incident {@code id}, if it is one (a FAILED mail). */
+    java.util.Optional<MailIncident> incident(long id) {
+        return jdbc.sql(
+                        """
+                        select id, username, coalesce(failed_at, next_attempt_at) as failed_at, attempts, last_error
+                        from mail_outbox where id = ? and status = 'FAILED'
+                        """)
+                .param(id)
+                .query((rs, n) -> new MailIncident(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getTimestamp("failed_at").toInstant(),
+                        rs.getInt("attempts"),
+                        MailIncident.shorten(rs.getString("last_error"))))
+                .optional();
+    }
+
+    boolean exists(long id) {
+        return jdbc.sql("select count(*) from mail_outbox where id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    /** Every incident back to the queue at once, each with a fresh count; returns their ids. */
+    List<Long> retryAllFailed(Instant now) {
+        return jdbc.sql(
+                        """
+                        update mail_outbox set status = 'PENDING', attempts = 0, next_attempt_at = ?
+                        where status = 'FAILED' returning id
+                        """)
+                .param(ts(now))
+                .query(Long.class)
+                .list();
     }
 }

@@ -159,7 +159,7 @@ public class MailRelay {
                         mail.username(),
                         mail.attempts(),
                         error);
-                transactions.executeWithoutResult(s -> outbox.failed(mail, node, error));
+                transactions.executeWithoutResult(s -> outbox.failed(mail, node, error, now));
             } else {
                 Instant next = now.plus(properties.retryDelay(mail.attempts()));
                 log.warn(

@@ -310,6 +310,8 @@ class ApiContractIT extends IntegrationTest {
                 .replace("/attachments/{id}", "/attachments/" + world.egyptAttachment())
                 .replace("/comments/{id}", "/comments/" + world.egyptComment())
                 .replace("/dialogue-posts/{id}", "/dialogue-posts/" + world.egyptPost())
+                // No mail 0: the generic calls send no incident again (the scenario does).
+                .replace("/admin/mail/{id}", "/admin/mail/0")
                 .replace("{id}", String.valueOf(world.cycle().id()))
                 .replace("{username}", "fp-egy")
                 .replace("{code}", "EGY")
@@ -363,6 +365,7 @@ class ApiContractIT extends IntegrationTest {
 
             discussion();
             users();
+            mailIncident();
             tokens();
             absences();
             // The defaults, written back: fp-jor's mail stays as every other test expects it.
@@ -770,6 +773,26 @@ class ApiContractIT extends IntegrationTest {
                     "secretariat",
                     hlc + "/adoption",
                     SampleBodies.ADOPTION);
+        }
+
+        /**
+         * Mail operations (issue 15): an incident (a FAILED mail to nobody who exists, so that the
+         * relay skips it) is sent again once (204); a second time it is no incident any more (409).
+         */
+        private void mailIncident() {
+            long mail = jdbc.sql(
+                            """
+                            insert into mail_outbox (message_id, username, status, attempts, next_attempt_at,
+                                created_at, failed_at, last_error)
+                            values (?, 'nobody-contract', 'FAILED', 8, now(), now(), now(), 'MailSendException')
+                            returning id
+                            """)
+                    .param("<contract-" + System.nanoTime() + "@compact-review.invalid>")
+                    .query(Long.class)
+                    .single();
+            String retry = "/api/v1/admin/mail/" + mail + "/retry";
+            expect(204, "POST /api/v1/admin/mail/{id}/retry", "admin", retry, null);
+            expect(409, "POST /api/v1/admin/mail/{id}/retry", "admin", retry, null);
         }
 
         /** Token management: with the password it works; with a token it is refused. */

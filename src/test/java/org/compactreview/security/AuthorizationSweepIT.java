@@ -167,7 +167,10 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("DELETE /api/v1/users/{username}/absences/{id}", "[403, 403, 404, 404]"),
             // Notification settings (issue 15): one's own, for everyone; the empty body is refused.
             Map.entry("GET /api/v1/me/notification-settings", "[200, 200, 200, 200]"),
-            Map.entry("PUT /api/v1/me/notification-settings", "[400, 400, 400, 400]"));
+            Map.entry("PUT /api/v1/me/notification-settings", "[400, 400, 400, 400]"),
+            // Mail operations (issue 15): administrators only; no mail 0, so nothing is sent again.
+            Map.entry("GET /api/v1/admin/mail", "[403, 403, 403, 200]"),
+            Map.entry("POST /api/v1/admin/mail/{id}/retry", "[403, 403, 403, 404]"));
 
     @Autowired
     MockMvc mvc;
@@ -286,6 +289,7 @@ class AuthorizationSweepIT extends IntegrationTest {
                         .replace("/capacity-requests/{id}", "/capacity-requests/" + egyptRequest)
                         .replace("/me/tokens/{id}", "/me/tokens/" + egyptsToken)
                         .replace("/absences/{id}", "/absences/0")
+                        .replace("/admin/mail/{id}", "/admin/mail/0")
                         .replace("/delegations/{id}", "/delegations/" + egyptDelegation)
                         .replace("/attachments/{id}", "/attachments/" + egyptAttachment)
                         .replace("/comments/{id}", "/comments/" + egyptComment)

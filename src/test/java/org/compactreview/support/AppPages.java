@@ -132,6 +132,7 @@ public final class AppPages {
                         "/admin/users",
                         "/admin/users/new",
                         "/admin/users/fp-egy",
+                        "/admin/mail",
                         "/history/user/fp-egy",
                         "/reports?participant=EGY"));
         pages.put("contrib-egy", List.of("/my-sections"));

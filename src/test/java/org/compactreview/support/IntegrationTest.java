@@ -270,8 +270,18 @@ public abstract class IntegrationTest {
                 .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + secret));
     }
 
+    /**
+     * On a free port chosen once, not GreenMail's dynamic port: that changes on every start, and
+     * {@code MailOutageIT} stops the server for an outage and starts it again where the app sends.
+     */
     private static GreenMail startMail() {
-        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free port for the mail server", e);
+        }
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.port(port));
         mail.start();
         return mail;
     }

@@ -67,7 +67,8 @@ class AuditController {
                                                 "dialogue-post",
                                                 "participant",
                                                 "calendar-feed",
-                                                "notification-settings"
+                                                "notification-settings",
+                                                "mail"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
@@ -117,7 +118,8 @@ class AuditController {
                                                 "dialogue-post",
                                                 "participant",
                                                 "calendar-feed",
-                                                "notification-settings"
+                                                "notification-settings",
+                                                "mail"
                                             }))
                     String objectType,
             @RequestParam(required = false) @Parameter(description = "The object's id, exactly") String objectId,
