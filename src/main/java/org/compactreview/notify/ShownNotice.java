@@ -17,9 +17,5 @@ public record ShownNotice(
         String link,
         Instant createdAt,
         String when,
-        Instant readAt) {
-
-    public boolean unread() {
-        return readAt == null;
-    }
-}
+        Instant readAt,
+        boolean unread) {}

@@ -116,6 +116,7 @@ public class UserNotices {
                 safeLink(stored.notice().link()),
                 stored.createdAt(),
                 dates.dateTime(stored.createdAt(), locale),
-                stored.readAt());
+                stored.readAt(),
+                stored.unread());
     }
 }
