@@ -72,7 +72,8 @@ public final class AppPages {
                         "/dialogue/" + cycle,
                         "/dialogue/" + cycle + "/5",
                         "/account/absences",
-                        "/account/tokens"));
+                        "/account/tokens",
+                        "/notifications"));
         pages.put(
                 "secretariat",
                 List.of(
