@@ -44,6 +44,9 @@ class NoticeBellIT extends IntegrationTest {
     Notifications notifications;
 
     @Autowired
+    UserNotices userNotices;
+
+    @Autowired
     PlatformTransactionManager transactions;
 
     @Test
@@ -132,6 +135,9 @@ class NoticeBellIT extends IntegrationTest {
                 .doesNotContain("notices-next");
         assertThat(second.split("class=\"list-group-item notice").length - 1).isEqualTo(total - 20);
         assertThat(pages.get("/notifications?page=-1").statusCode()).isEqualTo(400);
+        HttpResponse<String> pastTheEnd = pages.get("/notifications?page=7");
+        assertThat(pastTheEnd.statusCode()).isEqualTo(302);
+        assertThat(pastTheEnd.headers().firstValue("Location").orElseThrow()).endsWith("/notifications?page=1");
 
         ResponseEntity<JsonNode> api = http.withBasicAuth(user.username(), PASSWORD)
                 .getForEntity("/api/v1/notifications?page=1&size=20", JsonNode.class);
@@ -192,6 +198,52 @@ class NoticeBellIT extends IntegrationTest {
         }
         assertThat(client.get("/notifications/999999999/open").statusCode()).isEqualTo(404);
         assertThat(client.get("/notifications/x/open").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void openingInSeveralTabsAtOnceWhileReadingAllKeepsTheFirstReadingTime() throws Exception {
+        CurrentUser user = new CurrentUser("fp-fsm-tabs", Set.of(Role.FOCAL_POINT), Set.of("FSM"));
+        focalPoint(user);
+        markAllRead(user);
+        String run = Long.toString(System.nanoTime(), 36);
+        tell(user, Notice.of(NoticeKind.TASK_ASSIGNED, "bell-tabs:" + run).link("/inbox?tab=1"));
+        tell(
+                user,
+                Notice.of(NoticeKind.TASK_ASSIGNED, "bell-tabs:" + run + ":2").link("/inbox?tab=2"));
+        long notice = latestNotice(user);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                boolean readAll = i % 4 == 3;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return readAll ? String.valueOf(userNotices.markAllRead(user)) : userNotices.open(user, notice);
+                }));
+            }
+            start.countDown();
+            for (int i = 0; i < answers.size(); i++) {
+                String answer = answers.get(i).get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (i % 4 != 3) {
+                    assertThat(answer).isEqualTo("/inbox?tab=2");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(notifications.unread(user.username())).isZero();
+        java.sql.Timestamp firstRead = jdbc.sql("select read_at from notice where id = ?")
+                .param(notice)
+                .query(java.sql.Timestamp.class)
+                .single();
+        assertThat(userNotices.open(user, notice)).isEqualTo("/inbox?tab=2");
+        assertThat(jdbc.sql("select read_at from notice where id = ?")
+                        .param(notice)
+                        .query(java.sql.Timestamp.class)
+                        .single())
+                .as("the first reading time stays")
+                .isEqualTo(firstRead);
     }
 
     private void tell(CurrentUser user, Notice notice) {

@@ -35,6 +35,11 @@ class NoticePagesController {
     String list(CurrentUser user, @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
         Page<ShownNotice> shown = notices.page(user, new PageRequest(page, PAGE_SIZE), locale);
         int pages = (int) Math.max(1, (shown.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (page >= pages) {
+            // A page past the end (notices marked read elsewhere do not shrink the list, but an old
+            // bookmark may point past it): the last page rather than an empty one.
+            return "redirect:/notifications?page=" + (pages - 1);
+        }
         model.addAttribute("notices", shown);
         model.addAttribute("pages", pages);
         model.addAttribute("unread", notices.unread(user));
