@@ -1,16 +1,10 @@
 package org.compactreview.notify;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.compactreview.cycle.CycleService;
-import org.compactreview.cycle.ReviewCycle;
-import org.compactreview.framework.FrameworkCatalog;
-import org.compactreview.framework.Participant;
 import org.compactreview.identity.AppUser;
-import org.compactreview.identity.UserDirectory;
-import org.compactreview.platform.DateTexts;
-import org.compactreview.platform.NotFoundException;
 import org.compactreview.platform.UiLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -20,9 +14,8 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Writes mails in their recipient's language, at sending time: the words of each notice (its
- * participant's name from the catalog, the cycle's name, the task's name, the due date in the
- * recipient's time zone), as plain text and as HTML (right to left in Arabic), from the templates
+ * Writes mails in their recipient's language, at sending time: the words of each notice (from
+ * {@link NoticeTexts}, shared with the bell's pages; dates in the recipient's time zone), as plain text and as HTML (right to left in Arabic), from the templates
  * {@code templates/mail/notices.txt} and {@code .html}. One template pair serves a single notice
  * and a digest of many.
  */
@@ -31,23 +24,17 @@ class MailRenderer {
 
     private final SpringTemplateEngine templates;
     private final MessageSource messages;
-    private final FrameworkCatalog framework;
-    private final CycleService cycles;
-    private final UserDirectory users;
+    private final NoticeTexts texts;
     private final NotificationSettingsRepository settings;
     private final MailProperties properties;
 
     MailRenderer(
             MessageSource messages,
-            FrameworkCatalog framework,
-            CycleService cycles,
-            UserDirectory users,
+            NoticeTexts texts,
             NotificationSettingsRepository settings,
             MailProperties properties) {
         this.messages = messages;
-        this.framework = framework;
-        this.cycles = cycles;
-        this.users = users;
+        this.texts = texts;
         this.settings = settings;
         this.properties = properties;
         this.templates = new SpringTemplateEngine();
@@ -72,9 +59,9 @@ class MailRenderer {
         Locale locale = UiLanguages.of(user.locale() == null ? Locale.ENGLISH : Locale.forLanguageTag(user.locale()))
                 .locale();
         NotificationSettings choice = settings.find(user.username());
-        DateTexts dates = new DateTexts(messages, choice.timeZone());
-        List<MailContent.Item> items =
-                notices.stream().map(n -> item(n.notice(), locale, dates)).toList();
+        List<MailContent.Item> items = notices.stream()
+                .map(n -> item(n.notice(), locale, choice.timeZone()))
+                .toList();
         boolean optional = notices.stream().allMatch(n -> n.notice().kind().optional());
         String unsubscribe = optional
                 ? properties.baseUrl() + "/notifications/unsubscribe/" + settings.unsubscribeToken(user.username())
@@ -99,47 +86,13 @@ class MailRenderer {
                 unsubscribe);
     }
 
-    private MailContent.Item item(Notice notice, Locale locale, DateTexts dates) {
-        Object[] arguments = {
-            participantName(notice.participantCode(), locale),
-            cycleName(notice.cycleId(), locale),
-            notice.taskKey() == null
-                    ? ""
-                    : messages.getMessage("task." + notice.taskKey(), null, notice.taskKey(), locale),
-            dates.dateTime(notice.dueAt(), locale),
-            otherName(notice.otherUser())
-        };
-        NoticeKind kind = notice.kind();
+    private MailContent.Item item(Notice notice, Locale locale, ZoneId zone) {
+        NoticeTexts.Words words = texts.words(notice, locale, zone);
         return new MailContent.Item(
-                messages.getMessage(kind.messageKey("subject"), arguments, locale),
-                messages.getMessage(kind.messageKey("body"), arguments, locale),
-                notice.detail(),
-                messages.getMessage(kind.messageKey("action"), arguments, locale),
+                words.subject(),
+                words.body(),
+                words.detail(),
+                words.action(),
                 notice.link() == null ? properties.baseUrl() + "/inbox" : properties.baseUrl() + notice.link());
-    }
-
-    private String participantName(String code, Locale locale) {
-        return code == null
-                ? ""
-                : framework.participant(code, locale).map(Participant::name).orElse(code);
-    }
-
-    private String cycleName(Long id, Locale locale) {
-        if (id == null) {
-            return "";
-        }
-        try {
-            ReviewCycle cycle = cycles.get(id);
-            return messages.getMessage("cycle.name." + cycle.kind().name(), new Object[] {cycle.period()}, locale);
-        } catch (NotFoundException gone) {
-            return String.valueOf(id);
-        }
-    }
-
-    private String otherName(String username) {
-        if (username == null) {
-            return "";
-        }
-        return users.displayNames(List.of(username)).getOrDefault(username, username);
     }
 }

@@ -215,7 +215,8 @@ class ApiContractIT extends IntegrationTest {
             long egyptDelegation,
             long egyptAttachment,
             long egyptComment,
-            long egyptPost) {}
+            long egyptPost,
+            long egyptNotice) {}
 
     private World world() {
         ReviewCycle cycle = openAnnualReview("contract", "EGY", "JOR");
@@ -254,7 +255,10 @@ class ApiContractIT extends IntegrationTest {
                 egyptDelegation,
                 attachment,
                 comment,
-                post);
+                post,
+                jdbc.sql("select max(id) from notice where username = 'fp-egy'")
+                        .query(Long.class)
+                        .single());
     }
 
     /** Per operation: signed out; each role with real ids; a malformed body; a wrong type; no such object. */
@@ -312,6 +316,7 @@ class ApiContractIT extends IntegrationTest {
                 .replace("/dialogue-posts/{id}", "/dialogue-posts/" + world.egyptPost())
                 // No mail 0: the generic calls send no incident again (the scenario does).
                 .replace("/admin/mail/{id}", "/admin/mail/0")
+                .replace("/notifications/{id}", "/notifications/" + world.egyptNotice())
                 .replace("{id}", String.valueOf(world.cycle().id()))
                 .replace("{username}", "fp-egy")
                 .replace("{code}", "EGY")

@@ -61,7 +61,8 @@ class AuthorizationSweepIT extends IntegrationTest {
             "GET /api/v1/reports",
             "GET /api/v1/capacity-requests",
             "GET /api/v1/practices",
-            "GET /api/v1/follow-up-items");
+            "GET /api/v1/follow-up-items",
+            "GET /api/v1/notifications");
 
     /** Who calls every operation with Egypt's ids: Jordan's focal point, then each other role. */
     private static final List<String> CALLERS = List.of("fp-jor", "secretariat", "manager", "admin");
@@ -170,7 +171,10 @@ class AuthorizationSweepIT extends IntegrationTest {
             Map.entry("PUT /api/v1/me/notification-settings", "[400, 400, 400, 400]"),
             // Mail operations (issue 15): administrators only; no mail 0, so nothing is sent again.
             Map.entry("GET /api/v1/admin/mail", "[403, 403, 403, 200]"),
-            Map.entry("POST /api/v1/admin/mail/{id}/retry", "[403, 403, 403, 404]"));
+            Map.entry("POST /api/v1/admin/mail/{id}/retry", "[403, 403, 403, 404]"),
+            // The bell (issue 15): everyone's own notices; a notice of Egypt's focal point is 404 to all.
+            Map.entry("GET /api/v1/notifications", "[200, 200, 200, 200]"),
+            Map.entry("POST /api/v1/notifications/{id}/read", "[404, 404, 404, 404]"));
 
     @Autowired
     MockMvc mvc;
@@ -268,6 +272,9 @@ class AuthorizationSweepIT extends IntegrationTest {
         var revoked = apiTokens.create(directoryUser("fp-jor"), "revoked", 30);
         long egyptsToken = apiTokens.create(Users.FP_EGY, "egypt", 30).token().id();
         apiTokens.revoke(directoryUser("fp-jor"), revoked.token().id());
+        long egyptNotice = jdbc.sql("select max(id) from notice where username = 'fp-egy' and read_at is null")
+                .query(Long.class)
+                .single();
         long auditBefore = auditCount();
         int egyptLockBefore = reports.get(egypt.id(), Users.FP_EGY).lockVersion();
 
@@ -294,6 +301,7 @@ class AuthorizationSweepIT extends IntegrationTest {
                         .replace("/attachments/{id}", "/attachments/" + egyptAttachment)
                         .replace("/comments/{id}", "/comments/" + egyptComment)
                         .replace("/dialogue-posts/{id}", "/dialogue-posts/" + egyptPost)
+                        .replace("/notifications/{id}", "/notifications/" + egyptNotice)
                         .replace("{id}", String.valueOf(cycle.id()))
                         .replace("{username}", "fp-egy")
                         .replace("{code}", "EGY")
@@ -349,6 +357,12 @@ class AuthorizationSweepIT extends IntegrationTest {
         assertThat(auditCount()).as("nothing was changed").isEqualTo(auditBefore);
         assertThat(reports.get(egypt.id(), Users.FP_EGY).lockVersion()).isEqualTo(egyptLockBefore);
         assertThat(attachments.ofReport(egypt.id(), Users.FP_EGY)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from notice where id = ? and read_at is null")
+                        .param(egyptNotice)
+                        .query(Integer.class)
+                        .single())
+                .as("Egypt's notice stays unread")
+                .isEqualTo(1);
         assertThat(comments.ofReport(egypt.id(), null, Users.FP_EGY, new org.compactreview.platform.PageRequest(0, 10))
                         .total())
                 .isEqualTo(1);

@@ -86,7 +86,8 @@ public final class AppPages {
                         "/account/absences",
                         "/account/tokens",
                         "/calendar",
-                        "/notifications/settings"));
+                        "/notifications/settings",
+                        "/notifications"));
         pages.put(
                 "secretariat",
                 List.of(
