@@ -149,6 +149,7 @@ class MailOutageIT extends IntegrationTest {
     void mailFailedOnEveryAttemptIsAnIncidentThatAnAdministratorSendsAgainOnce() throws Exception {
         focalPoint(GIVEN_UP);
         double incidentsBefore = counter("compact_review_mail_incidents");
+        int failedBefore = failedRows();
 
         MAIL.stop();
         ReviewCycle cycle = openAnnualReview("given-up", "FSM");
@@ -166,7 +167,11 @@ class MailOutageIT extends IntegrationTest {
         assertThat(row(id).status()).isEqualTo("FAILED");
         // Eight attempts over 30 s + 1 + 2 + 4 + 8 + 16 + 32 min: given up 63.5 min after the first.
         assertThat(Duration.between(START, now)).isEqualTo(Duration.ofSeconds(30 * 127));
-        assertThat(counter("compact_review_mail_incidents") - incidentsBefore).isEqualTo(1);
+        // Other tests' focal points of Micronesia may share the cycle and fail with it: the metric
+        // counts exactly the mails given up, one of them this user's.
+        assertThat(counter("compact_review_mail_incidents") - incidentsBefore)
+                .isEqualTo(failedRows() - failedBefore)
+                .isGreaterThanOrEqualTo(1);
         long mail = row(id).id();
         MAIL.start();
         assertThat(relay.drain()).as("an incident waits for an operator").isZero();
@@ -319,5 +324,11 @@ class MailOutageIT extends IntegrationTest {
 
     private double counter(String name) {
         return metrics.get(name).counter().count();
+    }
+
+    private int failedRows() {
+        return jdbc.sql("select count(*) from mail_outbox where status = 'FAILED'")
+                .query(Integer.class)
+                .single();
     }
 }

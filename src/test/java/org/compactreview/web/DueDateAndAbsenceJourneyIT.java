@@ -2,6 +2,7 @@ package org.compactreview.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.compactreview.cycle.ReviewCycle;
 import org.compactreview.identity.CurrentUser;
@@ -38,7 +39,7 @@ class DueDateAndAbsenceJourneyIT extends BrowserTest {
         String suffix = Long.toString(System.nanoTime(), 36);
         CurrentUser away = focalPoint("away-" + suffix, "EGY", "JOR");
         CurrentUser substitute = focalPoint("stands-in-" + suffix, "EGY");
-        ReviewCycle cycle = openAnnualReview("ooo-web", "EGY", "JOR");
+        ReviewCycle cycle = openAnnualReview("ooo-web", List.of(7), "EGY", "JOR");
         tasks.claim(submitTask(cycle, "EGY").id(), away);
         tasks.claim(submitTask(cycle, "JOR").id(), away);
 
