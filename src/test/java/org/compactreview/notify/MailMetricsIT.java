@@ -41,10 +41,11 @@ class MailMetricsIT extends IntegrationTest {
         int mailsBefore = MAIL.getReceivedMessages().length;
         int reminded = reminder.remind(cycle.id(), "EGY", Date.from(clock.instant()), null)
                 .reminded();
-        assertThat(reminded).isEqualTo(focalPoints).isPositive();
+        // Told: every enabled focal point (the bell); mailed: those with an address.
+        assertThat(reminded).isGreaterThanOrEqualTo((int) focalPoints).isPositive();
         // Other tests' mails may still wait in the shared outbox: the counter counts each accepted one.
         int accepted = relay.drain();
-        assertThat(accepted).isGreaterThanOrEqualTo(reminded);
+        assertThat(accepted).isGreaterThanOrEqualTo((int) focalPoints);
         assertThat(MAIL.getReceivedMessages().length - mailsBefore).isEqualTo(accepted);
         assertThat(count("compact_review_mails_sent") - sentBefore).isEqualTo(accepted);
         assertThat(metrics.get("compact_review_mail_backlog").gauge().value()).isZero();
