@@ -471,6 +471,57 @@ class AnnualReviewProcessIT extends IntegrationTest {
         assertThat(consolidation.summary(cycle.id()).get(0).reportsCounted()).isEqualTo(2);
     }
 
+    /**
+     * A participant review started on the version before the reminder loop (one reminder, kept as
+     * it was in {@code bpmn-earlier/}) finishes on it after the upgrade: its reminder fires once and
+     * ends, its report is submitted and accepted, and the instance ends; a review started after the
+     * upgrade runs the current version with the loop.
+     */
+    @Test
+    void reviewStartedOnTheSingleReminderVersionFinishesOnItAfterTheUpgrade() throws Exception {
+        var repository = engine.getRepositoryService();
+        String earlier;
+        ReviewCycle cycle;
+        try (var bpmn = getClass().getResourceAsStream("/bpmn-earlier/participant-review-v-single-reminder.bpmn")) {
+            earlier = repository
+                    .createDeployment()
+                    .name("participant-review before issue 15")
+                    .addInputStream("participant-review.bpmn", bpmn)
+                    .deployWithResult()
+                    .getDeployedProcessDefinitions()
+                    .get(0)
+                    .getId();
+            cycle = open("EGY");
+        } finally {
+            // The upgrade: the current model becomes the latest version again.
+            repository
+                    .createDeployment()
+                    .name("participant-review issue 15")
+                    .addClasspathResource(ParticipantReviewModel.RESOURCE)
+                    .deploy();
+        }
+        ProcessInstance review = review(cycle, "EGY");
+        assertThat(review.getProcessDefinitionId()).isEqualTo(earlier);
+        ReviewCycle after = open("MAR");
+        assertThat(review(after, "MAR").getProcessDefinitionId()).isNotEqualTo(earlier);
+
+        setClock(cycle.reminderAt().plusSeconds(1));
+        runDueJobs(instance(cycle).getId());
+        relay.drain(); // its mails sent at their time, none left for the next test to count
+        assertThat(review)
+                .hasPassed(ParticipantReviewModel.TASK_SEND_REMINDER, ParticipantReviewModel.END_REMINDER_SENT)
+                .hasNotPassed(ParticipantReviewModel.GATEWAY_MORE_REMINDERS)
+                .isWaitingAt(ParticipantReviewModel.TASK_SUBMIT_REPORT);
+
+        Report egypt = submitted(cycle, Users.FP_EGY);
+        reports.validate(egypt.id(), Users.SECRETARIAT, ValidationDecision.ACCEPT, null);
+        runDueJobs(instance(cycle).getId());
+        assertThat(review).isEnded().hasPassed(ParticipantReviewModel.END_REPORT_ACCEPTED);
+        assertThat(supportRequested(egypt)).containsExactly(4);
+        assertThat(cycles.get(cycle.id()).status()).isEqualTo(CycleStatus.CONSOLIDATED);
+        relay.drain();
+    }
+
     /** The participant's report, completed (support asked for objective 4) and submitted. */
     private Report submitted(ReviewCycle cycle, CurrentUser focalPoint) {
         Report report = reportOf(cycle, focalPoint);
